@@ -1,0 +1,40 @@
+using Cifar10.Cli.Commands;
+using Cifar10.Core;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Cifar10.Cli;
+
+/// <summary>The <c>cifar10</c> command tree and its error policy: one line, non-zero exit, no stack trace.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line; returns the exit code.</summary>
+    public static int Run(string[] args)
+    {
+        if (System.Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200; // logs and tests: do not wrap at 80 columns
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("cifar10");
+            config.UseStrictParsing();
+            config.AddCommand<TrainCommand>("train").WithDescription("Train one model on CIFAR-10 and write a run folder.");
+            config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
+            config.SetExceptionHandler((exception, _) => ReportError(exception));
+        });
+        return app.Run(args);
+    }
+
+    static int ReportError(Exception exception)
+    {
+        var message = exception switch
+        {
+            CifarException e => e.Message,
+            CommandAppException e => e.Message,
+            OperationCanceledException => "cancelled.",
+            _ => $"unexpected error: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}",
+        };
+        // Plain text, not Spectre markup: Spectre wraps at the console width, and the error must stay on one line.
+        System.Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+        return exception is CommandAppException ? 2 : 1;
+    }
+}

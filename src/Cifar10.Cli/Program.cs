@@ -1,0 +1,3 @@
+using Cifar10.Cli;
+
+return CliApp.Run(args);

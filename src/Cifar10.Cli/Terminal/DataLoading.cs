@@ -1,0 +1,19 @@
+using Cifar10.Core.Data;
+using Spectre.Console;
+
+namespace Cifar10.Cli.Terminal;
+
+/// <summary>Finds and reads CIFAR-10 with a status line (and a download bar when it must download).</summary>
+internal static class DataLoading
+{
+    public static CifarDataset Load(string? explicitDirectory)
+    {
+        var locator = new CifarDataLocator
+        {
+            DownloadProgress = new Progress<(long Received, long? Total)>(p =>
+                AnsiConsole.MarkupLine($"[grey]downloading: {p.Received / 1_048_576.0:F1} MiB{(p.Total is long t ? $" of {t / 1_048_576.0:F1} MiB" : "")}[/]")),
+        };
+        var directory = locator.Locate(explicitDirectory);
+        return AnsiConsole.Status().Start($"Reading CIFAR-10 from {Markup.Escape(directory)}…", _ => CifarBinaryReader.ReadDataset(directory));
+    }
+}

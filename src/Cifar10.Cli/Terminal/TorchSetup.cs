@@ -1,0 +1,14 @@
+using Cifar10.Core.Runtime;
+using TorchSharp;
+
+namespace Cifar10.Cli.Terminal;
+
+/// <summary>Applies the device and thread options before any tensor work.</summary>
+internal static class TorchSetup
+{
+    public static torch.Device Apply(string device, int? threads)
+    {
+        if (threads is int n) torch.set_num_threads(n);
+        return DeviceSelector.Resolve(device);
+    }
+}

@@ -1,0 +1,57 @@
+namespace Cifar10.Core.Data;
+
+/// <summary>
+/// Finds the data in the order DESIGN.md gives: <c>--data DIR</c>, the <c>CIFAR10_DATA</c>
+/// environment variable, <c>artifacts/data/cifar-10-batches-bin</c>, else a download.
+/// </summary>
+public sealed class CifarDataLocator
+{
+    /// <summary>Name of the folder inside the official archive.</summary>
+    public const string BatchesFolder = "cifar-10-batches-bin";
+    /// <summary>Environment variable naming the data folder.</summary>
+    public const string EnvironmentVariable = "CIFAR10_DATA";
+
+    /// <summary>The folder runs write to; data is downloaded into its <c>data</c> subfolder.</summary>
+    public string ArtifactsDirectory { get; init; } = "artifacts";
+    /// <summary>Where to download from when nothing is found.</summary>
+    public CifarDownloadSource DownloadSource { get; init; } = CifarDownloadSource.Official;
+    /// <summary>Download progress.</summary>
+    public IProgress<(long Received, long? Total)>? DownloadProgress { get; init; }
+
+    /// <summary>Returns the folder holding the batch files, downloading them if needed.</summary>
+    public async Task<string> LocateAsync(string? explicitDirectory, CancellationToken cancel = default)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitDirectory))
+            return Resolve(explicitDirectory, "--data");
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            return Resolve(fromEnvironment, EnvironmentVariable);
+        var cached = Path.Combine(ArtifactsDirectory, "data", BatchesFolder);
+        if (Directory.Exists(cached))
+            return cached;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
+            return await new CifarDownloader(http) { Progress = DownloadProgress }
+                .DownloadAsync(DownloadSource, Path.Combine(ArtifactsDirectory, "data"), cancel);
+        }
+        catch (CifarException e)
+        {
+            throw new CifarException($"CIFAR-10 not found: pass --data DIR, set {EnvironmentVariable}, or put it in {cached}; the download failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Synchronous form of <see cref="LocateAsync"/>.</summary>
+    public string Locate(string? explicitDirectory) => LocateAsync(explicitDirectory).GetAwaiter().GetResult();
+
+    // Accept the batches folder itself or the folder that contains it.
+    static string Resolve(string directory, string source)
+    {
+        var nested = Path.Combine(directory, BatchesFolder);
+        if (!File.Exists(Path.Combine(directory, CifarBinaryReader.MetaFile)) && Directory.Exists(nested))
+            return nested;
+        if (!Directory.Exists(directory))
+            throw new CifarException($"{directory}: data directory does not exist (from {source}).");
+        return directory;
+    }
+}

@@ -1,0 +1,58 @@
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Data;
+
+/// <summary>The training images divided into training and validation parts, plus the test set.</summary>
+public sealed class DataSplit(CifarImages train, CifarImages validation, CifarImages test, DataSplitInfo info) : IDisposable
+{
+    /// <summary>Images the model learns from.</summary>
+    public CifarImages Train { get; } = train;
+    /// <summary>Held-out images for early stopping and the LR schedule.</summary>
+    public CifarImages Validation { get; } = validation;
+    /// <summary>The official test set (never seen in training).</summary>
+    public CifarImages Test { get; } = test;
+    /// <summary>How the split was made.</summary>
+    public DataSplitInfo Info { get; } = info;
+
+    /// <summary>
+    /// Seeded, stratified split: <paramref name="validationFraction"/> of each class goes to
+    /// validation (500 per class, 45,000 / 5,000 on the full set). <paramref name="trainLimit"/>
+    /// keeps only the first N training images first; <paramref name="testLimit"/> the first N test images.
+    /// </summary>
+    public static DataSplit Create(CifarDataset data, int seed, int? trainLimit = null, double validationFraction = 0.1, int? testLimit = null)
+    {
+        using var limited = data.Train.Take(trainLimit ?? data.Train.Count);
+        var labels = limited.LabelArray();
+        var random = new Random(seed);
+        var trainIndices = new List<long>();
+        var validationIndices = new List<long>();
+        for (int c = 0; c < CifarClasses.Count; c++)
+        {
+            var ofClass = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).Select(i => (long)i).ToArray();
+            random.Shuffle(ofClass);
+            var take = (int)Math.Round(ofClass.Length * validationFraction);
+            validationIndices.AddRange(ofClass.Take(take));
+            trainIndices.AddRange(ofClass.Skip(take));
+        }
+        trainIndices.Sort();
+        validationIndices.Sort();
+        using var trainIndex = tensor(trainIndices.ToArray());
+        using var validationIndex = tensor(validationIndices.ToArray());
+        var train = limited.Select(trainIndex);
+        var validation = limited.Select(validationIndex);
+        var test = data.Test.Take(testLimit ?? data.Test.Count);
+        var info = new DataSplitInfo(seed, train.Count, validation.Count, test.Count, validation.ClassCounts(), trainLimit, data.Directory);
+        return new DataSplit(train, validation, test, info);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation.Dispose();
+        Test.Dispose();
+    }
+}
+
+/// <summary>What a run records about its split.</summary>
+public sealed record DataSplitInfo(int Seed, int TrainCount, int ValidationCount, int TestCount, int[] ValidationPerClass, int? TrainLimit, string DataDirectory);

@@ -1,0 +1,54 @@
+namespace Cifar10.Core.Models;
+
+/// <summary>
+/// Keras-style sequential builder: add layers in order, shapes are inferred as you go.
+/// <code>
+/// var model = SequentialBuilder.Input(3, 32, 32)
+///     .Conv2D(32, 3).BatchNorm().MaxPool()
+///     .Flatten().Dense(128).Dropout(0.5).Dense(10, Activation.None)
+///     .Build("my-cnn", "a small CNN");
+/// </code>
+/// </summary>
+public sealed class SequentialBuilder
+{
+    readonly Shape _input;
+    readonly List<LayerSpec> _layers = [];
+
+    SequentialBuilder(Shape input) => _input = input;
+
+    /// <summary>Starts a model taking examples of the given shape, e.g. (3, 32, 32).</summary>
+    public static SequentialBuilder Input(params int[] dims) => new(new Shape(dims));
+
+    /// <summary>Adds any layer spec.</summary>
+    public SequentialBuilder Add(LayerSpec layer) { _layers.Add(layer); return this; }
+    /// <summary>k×k 'same' convolution.</summary>
+    public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu) => Add(new Conv2DSpec(filters, kernel, activation));
+    /// <summary>Batch normalisation.</summary>
+    public SequentialBuilder BatchNorm() => Add(new BatchNormSpec());
+    /// <summary>Max pooling.</summary>
+    public SequentialBuilder MaxPool(int size = 2) => Add(new MaxPoolSpec(size));
+    /// <summary>Flatten to a vector.</summary>
+    public SequentialBuilder Flatten() => Add(new FlattenSpec());
+    /// <summary>Fully connected layer.</summary>
+    public SequentialBuilder Dense(int units, Activation activation = Activation.Relu) => Add(new DenseSpec(units, activation));
+    /// <summary>Dropout.</summary>
+    public SequentialBuilder Dropout(double rate) => Add(new DropoutSpec(rate));
+
+    /// <summary>Resolves shapes and names (Keras-style: <c>conv2d_1</c>, <c>dense_2</c>…).</summary>
+    public ModelDefinition Build(string id, string description)
+    {
+        if (_layers.Count == 0) throw new InvalidOperationException("a model needs at least one layer");
+        var counters = new Dictionary<string, int>();
+        var resolved = new List<ResolvedLayer>();
+        var shape = _input;
+        foreach (var layer in _layers)
+        {
+            var kind = layer.Kind.ToLowerInvariant();
+            counters[kind] = counters.GetValueOrDefault(kind) + 1;
+            var output = layer.OutputShape(shape);
+            resolved.Add(new ResolvedLayer($"{kind}_{counters[kind]}", layer, shape, output));
+            shape = output;
+        }
+        return new ModelDefinition(id, description, _input, resolved);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cifar10.Core.Data;
+
+namespace Cifar10.Core.Runs;
+
+/// <summary>
+/// <c>model.json</c>: everything needed to rebuild, score and describe a trained model
+/// (architecture id, kernel, input scaling, class names, seed, data split, versions, metrics).
+/// </summary>
+public sealed record ModelCard
+{
+    /// <summary>Zoo id, e.g. <c>cnn-3x3</c>.</summary>
+    public required string Architecture { get; init; }
+    /// <summary>Convolution kernel size (null for the dense model).</summary>
+    public int? Kernel { get; init; }
+    /// <summary>How pixels are scaled before the first layer.</summary>
+    public required PixelScaling Normalization { get; init; }
+    /// <summary>Class names in label order.</summary>
+    public required IReadOnlyList<string> ClassNames { get; init; }
+    /// <summary>The run's seed.</summary>
+    public int Seed { get; init; }
+    /// <summary>The data split used for training.</summary>
+    public DataSplitInfo? Split { get; init; }
+    /// <summary>Trainable + non-trainable parameters (Keras' count).</summary>
+    public long TotalParameters { get; init; }
+    /// <summary>Trainable parameters.</summary>
+    public long TrainableParameters { get; init; }
+    /// <summary>Test accuracy measured after training (0–1).</summary>
+    public double? TestAccuracy { get; init; }
+    /// <summary>Test cross-entropy measured after training.</summary>
+    public double? TestLoss { get; init; }
+    /// <summary>Library versions that produced the model.</summary>
+    public IReadOnlyDictionary<string, string> Versions { get; init; } = VersionInfo.Current();
+    /// <summary>When the model was written (UTC).</summary>
+    public DateTime CreatedUtc { get; init; } = DateTime.UtcNow;
+
+    /// <summary>JSON settings shared by every file a run writes.</summary>
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Reads a <c>model.json</c> with a one-line error when it is missing or malformed.</summary>
+    public static ModelCard Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), Json)
+                ?? throw new CifarException($"{path}: empty model card.");
+        }
+        catch (FileNotFoundException) { throw new CifarException($"{path}: file is missing."); }
+        catch (DirectoryNotFoundException) { throw new CifarException($"{path}: file is missing."); }
+        catch (JsonException e) { throw new CifarException($"{path}: not a valid model card ({e.Message.Split('\n')[0]})."); }
+    }
+
+    /// <summary>Writes the card atomically.</summary>
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+}

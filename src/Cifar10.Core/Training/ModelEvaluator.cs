@@ -1,0 +1,46 @@
+using Cifar10.Core.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Training;
+
+/// <summary>Runs a model over a set of images in inference mode.</summary>
+public static class ModelEvaluator
+{
+    /// <summary>Class probabilities [N,10] (float32, on the CPU), in image order.</summary>
+    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, PixelScaling scaling, Device device, int batchSize = 1000)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        var count = pixels.shape[0];
+        var parts = new List<Tensor>();
+        for (long start = 0; start < count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = pixels.narrow(0, start, Math.Min(batchSize, count - start));
+            var probabilities = nn.functional.softmax(model.forward(scaling.Apply(batch, device)), 1).cpu();
+            parts.Add(probabilities.MoveToOuterDisposeScope());
+        }
+        var all = cat(parts, 0);
+        foreach (var p in parts) p.Dispose();
+        return all;
+    }
+
+    /// <summary>Mean cross-entropy and accuracy of a model on a set of images.</summary>
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, PixelScaling scaling, Device device, int batchSize = 1000)
+    {
+        using var scope = NewDisposeScope();
+        var probabilities = PredictProbabilities(model, images.Pixels, scaling, device, batchSize);
+        return LossAndAccuracy(probabilities, images.Labels);
+    }
+
+    /// <summary>Cross-entropy (from probabilities) and accuracy against labels.</summary>
+    public static (double Loss, double Accuracy) LossAndAccuracy(Tensor probabilities, Tensor labels)
+    {
+        using var scope = NewDisposeScope();
+        var picked = probabilities.gather(1, labels.unsqueeze(1)).clamp_min(1e-12f).log();
+        var loss = -picked.mean().item<float>();
+        var accuracy = probabilities.argmax(1).eq(labels).to_type(ScalarType.Float32).mean().item<float>();
+        return (loss, accuracy);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Cifar10.Core.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Training;
+
+/// <summary>
+/// Trains a model with the study's protocol (see <see cref="TrainingOptions"/>). One seed makes
+/// a CPU run repeatable: each epoch reseeds torch from (seed, epoch) and shuffles with a
+/// permutation derived from the same pair, so a run is also resumable at any epoch boundary.
+/// </summary>
+public sealed class Trainer(TrainingOptions options, Device device)
+{
+    /// <summary>Receives batch and epoch updates.</summary>
+    public IProgress<TrainingProgress>? Progress { get; init; }
+
+    /// <summary>The options in force.</summary>
+    public TrainingOptions Options { get; } = options.Validate();
+
+    /// <summary>Creates a module from <paramref name="definition"/> seeded with the run's seed.</summary>
+    public nn.Module<Tensor, Tensor> CreateModel(Models.ModelDefinition definition)
+    {
+        torch.manual_seed(Options.Seed);
+        return definition.CreateModule().to(device);
+    }
+
+    /// <summary>Trains <paramref name="model"/> on <c>split.Train</c>, monitoring <c>split.Validation</c>; the model ends with its best weights.</summary>
+    public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, DataSplit split, PixelScaling scaling, CancellationToken cancel = default)
+    {
+        var total = Stopwatch.StartNew();
+        using var optimizer = optim.Adam(model.parameters(), Options.LearningRate);
+        var scheduler = new PlateauScheduler(Options.LearningRate, Options.LearningRatePatience, Options.LearningRateFactor, Options.MinLearningRate, Options.MinDelta);
+        using var stopping = new EarlyStopping(Options.EarlyStoppingPatience);
+        var history = new List<EpochRecord>();
+        var stoppedEarly = false;
+        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var record = RunEpoch(model, optimizer, split, scaling, epoch, scheduler.LearningRate, cancel);
+            history.Add(record);
+            Progress?.Report(new TrainingProgress(epoch, Options.Epochs, 0, 0, record.TrainLoss, record.TrainAccuracy, 0, record));
+            SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
+            if (stopping.Step(epoch, record.ValidationLoss, model))
+            {
+                stoppedEarly = epoch < Options.Epochs;
+                break;
+            }
+        }
+        stopping.RestoreBest(model);
+        return new TrainingHistory(history, stopping.BestEpoch, stoppedEarly, total.Elapsed.TotalSeconds);
+    }
+
+    EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        torch.manual_seed(EpochSeed(epoch));
+        var order = ShuffledOrder(split.Train.Count, epoch);
+        int batches = (order.Length + Options.BatchSize - 1) / Options.BatchSize;
+        double lossSum = 0;
+        long correct = 0, seen = 0;
+        model.train();
+        for (int b = 0; b < batches; b++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var indices = tensor(order.AsSpan(b * Options.BatchSize, Math.Min(Options.BatchSize, order.Length - b * Options.BatchSize)).ToArray());
+            var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
+            var y = split.Train.Labels.index_select(0, indices).to(device);
+            optimizer.zero_grad();
+            var logits = model.forward(x);
+            var loss = nn.functional.cross_entropy(logits, y);
+            loss.backward();
+            optimizer.step();
+            var n = indices.shape[0];
+            lossSum += loss.item<float>() * n;
+            correct += logits.argmax(1).eq(y).sum().item<long>();
+            seen += n;
+            Progress?.Report(new TrainingProgress(epoch, Options.Epochs, b + 1, batches, lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds));
+        }
+        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize);
+        return new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
+    }
+
+    long EpochSeed(int epoch) => (long)Options.Seed * 1_000_003 + epoch;
+
+    long[] ShuffledOrder(int count, int epoch)
+    {
+        var order = new long[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        new Random((int)(EpochSeed(epoch) % int.MaxValue)).Shuffle(order);
+        return order;
+    }
+
+    static void SetLearningRate(optim.Optimizer optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+            group.LearningRate = learningRate;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Cifar10.Core.Training;
+
+/// <summary>Per-epoch history of a run and how it ended.</summary>
+public sealed record TrainingHistory(
+    IReadOnlyList<EpochRecord> Epochs,
+    int BestEpoch,
+    bool StoppedEarly,
+    double TotalSeconds)
+{
+    /// <summary>The epoch whose weights the model kept.</summary>
+    public EpochRecord Best => Epochs.First(e => e.Epoch == BestEpoch);
+    /// <summary>Mean wall-clock seconds per epoch (training + validation).</summary>
+    public double SecondsPerEpoch => Epochs.Count == 0 ? 0 : Epochs.Average(e => e.Seconds);
+    /// <summary>Train minus validation accuracy at the best epoch: the overfitting gap.</summary>
+    public double GeneralisationGap => Best.TrainAccuracy - Best.ValidationAccuracy;
+}

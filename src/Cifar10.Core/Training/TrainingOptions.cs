@@ -1,0 +1,40 @@
+namespace Cifar10.Core.Training;
+
+/// <summary>
+/// The study's protocol: Adam (lr 1e-3), batch 128, at most 30 epochs, early stopping on
+/// validation loss (patience 5, best weights restored), ReduceLROnPlateau (patience 3,
+/// factor 0.1, min lr 1e-6).
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Maximum number of epochs.</summary>
+    public int Epochs { get; init; } = 30;
+    /// <summary>Images per optimizer step.</summary>
+    public int BatchSize { get; init; } = 128;
+    /// <summary>Adam's initial learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Drives initialisation, shuffling and dropout.</summary>
+    public int Seed { get; init; } = 42;
+    /// <summary>Epochs without validation-loss improvement before stopping.</summary>
+    public int EarlyStoppingPatience { get; init; } = 5;
+    /// <summary>Epochs without improvement before the learning rate is cut.</summary>
+    public int LearningRatePatience { get; init; } = 3;
+    /// <summary>Factor applied to the learning rate on a plateau (Keras' default 0.1).</summary>
+    public double LearningRateFactor { get; init; } = 0.1;
+    /// <summary>Lowest learning rate.</summary>
+    public double MinLearningRate { get; init; } = 1e-6;
+    /// <summary>Smallest decrease of validation loss that counts as improvement (Keras' 1e-4 for the scheduler).</summary>
+    public double MinDelta { get; init; } = 1e-4;
+    /// <summary>Images per batch when evaluating (no gradients, so larger is faster).</summary>
+    public int EvaluationBatchSize { get; init; } = 1000;
+
+    /// <summary>Throws a one-line <see cref="CifarException"/> naming the bad option.</summary>
+    public TrainingOptions Validate()
+    {
+        if (Epochs <= 0) throw new CifarException($"--epochs {Epochs}: must be a positive number.");
+        if (BatchSize <= 0) throw new CifarException($"--batch-size {BatchSize}: must be a positive number.");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new CifarException($"--lr {LearningRate}: must be a positive number.");
+        if (EarlyStoppingPatience < 0 || LearningRatePatience < 0) throw new CifarException("patience must not be negative.");
+        return this;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Cifar10.Core.Data;
+using Cifar10.Core.Runs;
+using Cifar10.Core.Training;
+using Cifar10.Pipelines.Evaluation;
+using Cifar10.Pipelines.Plots;
+using Microsoft.ML;
+using static TorchSharp.torch;
+
+namespace Cifar10.Pipelines.Runs;
+
+/// <summary>
+/// One training run end to end: split, train, evaluate on the test set with ML.NET, and write
+/// the run folder (model.bin, model.json, history.json/csv, results.json, learning-curves.png).
+/// </summary>
+public static class TrainingRun
+{
+    /// <summary>Runs the request on <paramref name="data"/>; returns the results and test probabilities.</summary>
+    public static TrainingRunOutcome Execute(CifarDataset data, TrainRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        AtomicFile.EnsureDirectory(request.OutputDirectory);
+        using var split = DataSplit.Create(data, request.Options.Seed, request.TrainLimit, testLimit: request.TestLimit);
+        var scaling = PixelScaling.FromOption(request.Normalize, split.Train);
+        var trainer = new Trainer(request.Options, request.Device) { Progress = progress };
+        using var model = trainer.CreateModel(request.Model);
+        var history = trainer.Fit(model, split, scaling, cancel);
+
+        using var probabilities = ModelEvaluator.PredictProbabilities(model, split.Test.Pixels, scaling, request.Device, request.Options.EvaluationBatchSize);
+        var (testLoss, testAccuracy) = ModelEvaluator.LossAndAccuracy(probabilities, split.Test.Labels);
+        var probabilityArray = probabilities.data<float>().ToArray();
+        var labels = split.Test.LabelArray();
+        var metrics = new MulticlassEvaluator(new MLContext(request.Options.Seed)).Evaluate(probabilityArray, labels, data.ClassNames);
+
+        var best = history.Best;
+        var results = new RunResults(request.Model.Id, request.Options.Seed, request.Model.TotalParameters, request.Model.TrainableParameters,
+            request.Model.MultiplyAdds, history.Epochs.Count, history.BestEpoch, history.StoppedEarly, history.TotalSeconds, history.SecondsPerEpoch,
+            best.TrainAccuracy, best.ValidationAccuracy, best.ValidationLoss, metrics.MicroAccuracy, metrics.LogLoss, split.Info, metrics);
+
+        var card = new ModelCard
+        {
+            Architecture = request.Model.Id,
+            Kernel = request.Model.Layers.Select(l => l.Spec).OfType<Core.Models.Conv2DSpec>().FirstOrDefault()?.Kernel,
+            Normalization = scaling,
+            ClassNames = data.ClassNames,
+            Seed = request.Options.Seed,
+            Split = split.Info,
+            TotalParameters = request.Model.TotalParameters,
+            TrainableParameters = request.Model.TrainableParameters,
+            TestAccuracy = testAccuracy,
+            TestLoss = testLoss,
+        };
+        TrainedModel.Save(request.OutputDirectory, model, card);
+        HistoryFiles.Write(request.OutputDirectory, history);
+        AtomicFile.WriteAllText(Path.Combine(request.OutputDirectory, "results.json"), JsonSerializer.Serialize(results, ModelCard.Json));
+        LearningCurvesPlot.Save(Path.Combine(request.OutputDirectory, "learning-curves.png"), request.Model.Id, history);
+        return new TrainingRunOutcome(request.OutputDirectory, results, history, probabilityArray, labels);
+    }
+}
+
+/// <summary>What a run produced, for callers that go on to compare runs.</summary>
+public sealed record TrainingRunOutcome(string Directory, RunResults Results, TrainingHistory History, float[] TestProbabilities, long[] TestLabels);
