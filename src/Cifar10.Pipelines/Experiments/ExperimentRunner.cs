@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cifar10.Core.Data;
+using Cifar10.Core.Runs;
+using Cifar10.Pipelines.Runs;
+
+namespace Cifar10.Pipelines.Experiments;
+
+/// <summary>
+/// Runs the study: every model × every seed under one protocol, then aggregates, compares,
+/// diagnoses and writes <c>results.json</c>, <c>report.md</c> and the plots.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs the experiment on <paramref name="data"/> and writes its folder.</summary>
+    public static ExperimentResults Run(CifarDataset data, ExperimentOptions options, IProgress<ExperimentProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var definitions = options.Validate();
+        AtomicFile.EnsureDirectory(options.OutputDirectory);
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var seeds = options.SeedList;
+        var runCount = definitions.Count * seeds.Count;
+        var models = new List<ModelResults>();
+        var outcomes = new Dictionary<string, TrainingRunOutcome>();
+        int runIndex = 0;
+        foreach (var definition in definitions)
+        {
+            var seedResults = new List<SeedResult>();
+            foreach (var seed in seeds)
+            {
+                var directory = Path.Combine(options.OutputDirectory, definition.Id, $"seed-{seed}");
+                var request = new TrainRequest(definition, options.Protocol with { Seed = seed }, options.Device, directory, options.Normalize, options.TrainLimit);
+                var index = runIndex++;
+                var runProgress = progress is null ? null : new RelayProgress(p => progress.Report(new ExperimentProgress(definition.Id, seed, index, runCount, p)));
+                var outcome = TrainingRun.Execute(data, request, runProgress, cancel);
+                outcomes.TryAdd(definition.Id, outcome); // the first seed's outcome feeds the per-model plots
+                seedResults.Add(new SeedResult(seed, Path.GetRelativePath(options.OutputDirectory, directory), outcome.Results));
+            }
+            models.Add(ModelResults.From(definition, seedResults));
+        }
+
+        var diagnosis = options.Diagnose
+            ? models.SelectMany(m => ScalingDiagnosis.Run(Path.Combine(options.OutputDirectory, m.Seeds[0].RunDirectory), data.Test, options.Device)).ToArray()
+            : [];
+        var split = models[0].Seeds[0].Results.Split;
+        var protocol = new ProtocolDescription(options.Protocol.Epochs, options.Protocol.BatchSize, options.Protocol.LearningRate,
+            options.Protocol.EarlyStoppingPatience, options.Protocol.LearningRatePatience, options.Protocol.LearningRateFactor,
+            options.Protocol.MinLearningRate, seeds, options.TrainLimit, split.TrainCount, split.ValidationCount, split.TestCount,
+            options.Normalize, options.Device.type.ToString(), TorchSharp.torch.get_num_threads());
+        var results = new ExperimentResults(started, clock.Elapsed.TotalMinutes, protocol, models, PairComparison.Method,
+            PairComparison.AllPairs(models), diagnosis, VersionInfo.Current());
+
+        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "results.json"), JsonSerializer.Serialize(results, ModelCard.Json));
+        ExperimentPlots.Write(options.OutputDirectory, results, outcomes, data);
+        Reports.ExperimentReport.Write(options.OutputDirectory, results);
+        return results;
+    }
+
+    sealed class RelayProgress(Action<Core.Training.TrainingProgress> report) : IProgress<Core.Training.TrainingProgress>
+    {
+        public void Report(Core.Training.TrainingProgress value) => report(value);
+    }
+}

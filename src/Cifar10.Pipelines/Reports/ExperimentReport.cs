@@ -1,0 +1,96 @@
+using System.Text;
+using Cifar10.Core.Runs;
+using Cifar10.Pipelines.Experiments;
+using static Cifar10.Pipelines.Reports.Format;
+
+namespace Cifar10.Pipelines.Reports;
+
+/// <summary><c>report.md</c>: the study's comparative table, plots inline, per-class accuracy, statistics, the 5×5 diagnosis and generated findings.</summary>
+public static class ExperimentReport
+{
+    /// <summary>The report's file name.</summary>
+    public const string FileName = "report.md";
+
+    /// <summary>Writes the report into <paramref name="directory"/>.</summary>
+    public static void Write(string directory, ExperimentResults results) =>
+        AtomicFile.WriteAllText(Path.Combine(directory, FileName), Render(results));
+
+    /// <summary>The report's Markdown.</summary>
+    public static string Render(ExperimentResults results)
+    {
+        var p = results.Protocol;
+        var md = new StringBuilder();
+        md.AppendLine($"# CIFAR-10 architecture study — {results.StartedUtc:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        md.AppendLine($"Protocol: Adam (lr {p.LearningRate}), batch {p.BatchSize}, at most {p.MaxEpochs} epochs, early stopping on validation loss " +
+                      $"(patience {p.EarlyStoppingPatience}, best weights restored), ReduceLROnPlateau (patience {p.LearningRatePatience}, factor {p.LearningRateFactor}, " +
+                      $"min {p.MinLearningRate}). Data: {Count(p.TrainImages)} training / {Count(p.ValidationImages)} validation (stratified) / {Count(p.TestImages)} test images" +
+                      $"{(p.TrainLimit is int n ? $" (first {Count(n)} training images only)" : "")}, pixels scaled '{p.Normalize}'. " +
+                      $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. Training took {Number(results.Minutes, 1)} minutes.").AppendLine();
+
+        md.AppendLine("## Results").AppendLine();
+        var table = new MarkdownTable("Model", "Test accuracy", "Test loss", "Parameters (trainable)", "MFLOP/image", "Seconds/epoch", "Epochs run (best)", "Train–val gap");
+        foreach (var m in results.Models)
+            table.Row($"`{m.Model}`", PercentSummary(m.TestAccuracy), Summary(m.TestLoss, 4), $"{Count(m.TotalParameters)} ({Count(m.TrainableParameters)})",
+                Number(2 * m.ForwardMultiplyAdds / 1e6, 1), Summary(m.SecondsPerEpoch, 1), $"{Summary(m.EpochsRun, 1)} ({Summary(m.BestEpoch, 1)})",
+                m.GeneralisationGap.Count > 1 ? $"{Points(m.GeneralisationGap.Mean)} ± {Number(100 * m.GeneralisationGap.Std, 2)}" : Points(m.GeneralisationGap.Mean));
+        md.Append(table).AppendLine();
+        md.AppendLine("Test accuracy and loss are ML.NET's `MulticlassClassification.Evaluate` micro-accuracy and log-loss on the test set; mean ± standard deviation over seeds. " +
+                      "The gap is train minus validation accuracy at the epoch whose weights were kept.").AppendLine();
+        var more = new MarkdownTable("Model", "Macro accuracy", "Top-3 accuracy", "Log-loss reduction");
+        foreach (var m in results.Models)
+            more.Row($"`{m.Model}`", PercentSummary(m.MacroAccuracy), PercentSummary(m.Top3Accuracy), Summary(m.LogLossReduction, 3));
+        md.Append(more).AppendLine();
+        md.AppendLine($"![Test accuracy by model]({ExperimentPlots.Accuracy})").AppendLine();
+
+        md.AppendLine("## Findings").AppendLine();
+        foreach (var finding in Findings.From(results)) md.AppendLine(finding).AppendLine();
+
+        md.AppendLine("## Learning curves").AppendLine();
+        md.AppendLine($"![Validation accuracy and loss of all models]({ExperimentPlots.Comparison})").AppendLine();
+        foreach (var m in results.Models) md.AppendLine($"![{m.Model} learning curves]({ExperimentPlots.LearningCurves(m.Model)})").AppendLine();
+
+        md.AppendLine("## Per-class accuracy (recall, mean over seeds)").AppendLine();
+        var classNames = results.Models[0].Seeds[0].Results.TestMetrics.ClassNames;
+        var perClass = new MarkdownTable(["Class", .. results.Models.Select(m => $"`{m.Model}`")]);
+        for (int c = 0; c < classNames.Count; c++)
+            perClass.Row([classNames[c], .. results.Models.Select(m => Percent(m.PerClassRecall[c]))]);
+        md.Append(perClass).AppendLine();
+        md.AppendLine($"![Per-class accuracy]({ExperimentPlots.PerClass})").AppendLine();
+
+        md.AppendLine("## Confusion matrices and most confident mistakes (first seed)").AppendLine();
+        foreach (var m in results.Models)
+        {
+            md.AppendLine($"![{m.Model} confusion matrix]({ExperimentPlots.Confusion(m.Model)})").AppendLine();
+            md.AppendLine($"![{m.Model} most confident mistakes]({ExperimentPlots.Mistakes(m.Model)})").AppendLine();
+        }
+
+        md.AppendLine("## Statistics").AppendLine();
+        md.AppendLine($"Method: {results.ComparisonMethod}.").AppendLine();
+        var stats = new MarkdownTable("A − B", "Difference", "95 % CI", "df", "p");
+        foreach (var c in results.Comparisons)
+            stats.Row($"`{c.A}` − `{c.B}`", Points(c.Difference),
+                c.Interval is { } i ? $"{Points(i.Low)} to {Points(i.High)}" : "needs ≥ 2 seeds",
+                c.Interval is { } j ? Number(j.DegreesOfFreedom, 1) : "–", c.Interval is { } k ? Number(k.PValue, 4) : "–");
+        md.Append(stats).AppendLine();
+
+        if (results.Diagnosis.Count > 0)
+        {
+            md.AppendLine("## The 5×5 question: evaluation under other input scalings").AppendLine();
+            md.AppendLine($"The original study reported {Percent(ScalingDiagnosis.OriginalAccuracy)} (loss {Number(ScalingDiagnosis.OriginalLoss, 2)}) for the 5×5 CNN. " +
+                          "Each trained model (first seed) is evaluated on the test set as trained and with the input scaling forgotten or applied twice.").AppendLine();
+            var diagnosis = new MarkdownTable("Model", "Evaluated on", "Test accuracy", "Test loss");
+            foreach (var d in results.Diagnosis) diagnosis.Row($"`{d.Model}`", d.Condition, Percent(d.Accuracy), Number(d.Loss, 3));
+            md.Append(diagnosis).AppendLine();
+        }
+
+        md.AppendLine("## Per-seed results").AppendLine();
+        var seeds = new MarkdownTable("Model", "Seed", "Test accuracy", "Test loss", "Epochs (best)", "Minutes", "Run folder");
+        foreach (var m in results.Models)
+            foreach (var s in m.Seeds)
+                seeds.Row($"`{m.Model}`", s.Seed.ToString(), Percent(s.Results.TestAccuracy), Number(s.Results.TestLoss, 4),
+                    $"{s.Results.EpochsRun} ({s.Results.BestEpoch})", Number(s.Results.TrainingSeconds / 60, 1), $"[{s.RunDirectory}]({s.RunDirectory}/)");
+        md.Append(seeds).AppendLine();
+        md.AppendLine("Versions: " + string.Join(", ", results.Versions.Select(v => $"{v.Key} {v.Value}")) + ".");
+        return md.ToString();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Cifar10.Core.Runs;
+using Cifar10.Core.Training;
+using Cifar10.Pipelines.Evaluation;
+using Cifar10.Pipelines.Experiments;
+using Cifar10.Tests.Shared;
+using Microsoft.ML;
+using SkiaSharp;
+using static TorchSharp.torch;
+
+namespace Cifar10.Pipelines.Tests;
+
+[Collection(QuickExperimentCollection.Name)]
+public class ExperimentOutputTests(QuickExperimentFixture experiment)
+{
+    [Fact]
+    public void Every_file_of_the_experiment_exists_and_every_png_decodes()
+    {
+        var expected = new List<string> { "report.md", "results.json", ExperimentPlots.Comparison, ExperimentPlots.Accuracy, ExperimentPlots.PerClass };
+        foreach (var m in experiment.Options.Models)
+            expected.AddRange([ExperimentPlots.LearningCurves(m), ExperimentPlots.Confusion(m), ExperimentPlots.Mistakes(m)]);
+        foreach (var file in expected)
+            Assert.True(File.Exists(Path.Combine(experiment.Directory, file)), $"{file} is missing");
+        foreach (var png in Directory.GetFiles(experiment.Directory, "*.png", SearchOption.AllDirectories))
+        {
+            using var bitmap = SKBitmap.Decode(png);
+            Assert.NotNull(bitmap);
+            Assert.True(bitmap.Width >= 400 && bitmap.Height >= 300, $"{png} is {bitmap.Width}×{bitmap.Height}");
+        }
+        foreach (var run in experiment.Results.Models.SelectMany(m => m.Seeds))
+            foreach (var file in new[] { "model.bin", "model.json", "history.json", "history.csv", "results.json", "learning-curves.png" })
+                Assert.True(File.Exists(Path.Combine(experiment.Directory, run.RunDirectory, file)), $"{run.RunDirectory}/{file} is missing");
+        Assert.Empty(Directory.GetFiles(experiment.Directory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Results_json_parses_and_holds_the_per_seed_numbers()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(experiment.Directory, "results.json")));
+        var models = json.RootElement.GetProperty("models");
+        Assert.Equal(3, models.GetArrayLength());
+        foreach (var model in models.EnumerateArray())
+        {
+            var seeds = model.GetProperty("seeds").EnumerateArray().ToArray();
+            Assert.Equal(2, seeds.Length);
+            var perSeed = seeds.Select(s => s.GetProperty("results").GetProperty("testAccuracy").GetDouble()).ToArray();
+            Assert.Equal(perSeed.Average(), model.GetProperty("testAccuracy").GetProperty("mean").GetDouble(), 12);
+        }
+        var comparisons = json.RootElement.GetProperty("comparisons").EnumerateArray().ToArray();
+        Assert.Equal(3, comparisons.Length);
+        Assert.Contains(comparisons, c => c.GetProperty("a").GetString() == "cnn-3x3" && c.GetProperty("b").GetString() == "cnn-5x5"
+                                          && c.GetProperty("interval").GetProperty("low").GetDouble() <= c.GetProperty("difference").GetDouble());
+    }
+
+    [Fact]
+    public void Results_agree_with_ml_net_metrics_recomputed_from_the_saved_models()
+    {
+        var data = TestData.Real;
+        var evaluator = new MulticlassEvaluator(new MLContext(0));
+        foreach (var model in experiment.Results.Models)
+        {
+            var seed = model.Seeds[1];
+            using var trained = TrainedModel.Load(Path.Combine(experiment.Directory, seed.RunDirectory));
+            using var probabilities = ModelEvaluator.PredictProbabilities(trained.Module, data.Test.Pixels, trained.Card.Normalization, CPU);
+            var metrics = evaluator.Evaluate(probabilities.data<float>().ToArray(), data.Test.LabelArray(), data.ClassNames);
+            Assert.Equal(metrics.MicroAccuracy, seed.Results.TestAccuracy, 6);
+            Assert.Equal(metrics.LogLoss, seed.Results.TestLoss, 4);
+            Assert.Equal(metrics.MacroAccuracy, seed.Results.TestMetrics.MacroAccuracy, 6);
+            Assert.Equal(10_000, seed.Results.TestMetrics.ConfusionMatrix.Sum(r => r.Sum()));
+            // The confusion matrix diagonal over the total is the micro accuracy.
+            var diagonal = Enumerable.Range(0, 10).Sum(i => seed.Results.TestMetrics.ConfusionMatrix[i][i]);
+            Assert.Equal(seed.Results.TestAccuracy, diagonal / 10_000.0, 6);
+        }
+    }
+
+    [Fact]
+    public void Report_shows_the_measured_table_statistics_and_diagnosis()
+    {
+        var report = File.ReadAllText(Path.Combine(experiment.Directory, "report.md"));
+        foreach (var model in experiment.Results.Models)
+        {
+            Assert.Contains($"| `{model.Model}` | {Reports.Format.PercentSummary(model.TestAccuracy)} |", report);
+            Assert.Contains($"]({ExperimentPlots.Confusion(model.Model)})", report);
+        }
+        Assert.Contains("95 % CI", report);
+        Assert.Contains(ScalingDiagnosis.RawPixels, report);
+        Assert.Contains("The 5×5 question", report);
+    }
+
+    [Fact]
+    public void Diagnosis_evaluates_each_model_under_three_scalings()
+    {
+        Assert.Equal(9, experiment.Results.Diagnosis.Count);
+        foreach (var model in experiment.Results.Models)
+        {
+            var asTrained = experiment.Results.Diagnosis.Single(d => d.Model == model.Model && d.Condition == ScalingDiagnosis.AsTrained);
+            Assert.Equal(model.Seeds[0].Results.TestAccuracy, asTrained.Accuracy, 4);
+        }
+    }
+}

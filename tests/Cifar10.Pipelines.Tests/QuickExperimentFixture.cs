@@ -1,0 +1,40 @@
+using Cifar10.Core.Training;
+using Cifar10.Pipelines.Experiments;
+using Cifar10.Tests.Shared;
+
+namespace Cifar10.Pipelines.Tests;
+
+/// <summary>
+/// The study at reduced scale, run once for all tests that read it: dense, cnn-3x3 and cnn-5x5,
+/// two seeds each, the first 8,000 training images, at most 4 epochs (a few minutes on 2 cores).
+/// </summary>
+public sealed class QuickExperimentFixture : IDisposable
+{
+    readonly TempDirectory _temp = new();
+
+    public QuickExperimentFixture()
+    {
+        Options = new ExperimentOptions
+        {
+            Models = ["dense", "cnn-3x3", "cnn-5x5"],
+            Seeds = 2,
+            TrainLimit = 8_000,
+            Protocol = new TrainingOptions { Epochs = 4 },
+            OutputDirectory = _temp.File("experiment"),
+        };
+        Results = ExperimentRunner.Run(TestData.Real, Options);
+    }
+
+    public ExperimentOptions Options { get; }
+    public ExperimentResults Results { get; }
+    public string Directory => Options.OutputDirectory;
+    public ModelResults Model(string id) => Results.Models.Single(m => m.Model == id);
+
+    public void Dispose() => _temp.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class QuickExperimentCollection : ICollectionFixture<QuickExperimentFixture>
+{
+    public const string Name = "quick experiment";
+}
