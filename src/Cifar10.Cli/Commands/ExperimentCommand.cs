@@ -33,7 +33,7 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var output = settings.Out ?? RunNames.DefaultDirectory("experiment");
+        var output = RunNames.Resolve(settings.Out, "experiment", settings.Resume, ExperimentOptions.OptionsFile);
         var options = new ExperimentOptions
         {
             Models = settings.Models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -44,6 +44,7 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
             Normalize = settings.Normalize,
             OutputDirectory = output,
             Device = TorchSetup.Apply(settings.Device, settings.Threads),
+            Resume = settings.Resume,
         };
         options.Validate();
         using var data = DataLoading.Load(settings.Data);

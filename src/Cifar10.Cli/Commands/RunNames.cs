@@ -4,5 +4,21 @@ namespace Cifar10.Cli.Commands;
 internal static class RunNames
 {
     public static string DefaultDirectory(string name) =>
-        Path.Combine("artifacts", "runs", $"{name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        Path.Combine(RunsDirectory, $"{name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+
+    const string RunsDirectory = "artifacts/runs";
+
+    /// <summary>
+    /// The folder a run writes to: <paramref name="explicitOut"/>, or for <c>--resume</c> the newest
+    /// <c>artifacts/runs/&lt;name&gt;-*</c> folder holding <paramref name="marker"/>, or a new timestamped folder.
+    /// </summary>
+    public static string Resolve(string? explicitOut, string name, bool resume, string marker)
+    {
+        if (explicitOut is not null) return explicitOut;
+        if (!resume) return DefaultDirectory(name);
+        var newest = Directory.Exists(RunsDirectory)
+            ? Directory.GetDirectories(RunsDirectory, $"{name}-*").Where(d => File.Exists(Path.Combine(d, marker))).OrderDescending().FirstOrDefault()
+            : null;
+        return newest ?? throw new Core.CifarException($"--resume: no {name} run with a checkpoint under {RunsDirectory}; pass --out DIR.");
+    }
 }

@@ -15,9 +15,9 @@ public sealed class TrainCommand : Command<TrainSettings>
         var definition = ModelZoo.Get(settings.Model);
         var options = settings.ToOptions(settings.Seed);
         var device = TorchSetup.Apply(settings.Device, settings.Threads);
-        var output = settings.Out ?? RunNames.DefaultDirectory(definition.Id);
+        var output = RunNames.Resolve(settings.Out, definition.Id, settings.Resume, TrainRequest.CheckpointFile);
         using var data = DataLoading.Load(settings.Data);
-        var request = new TrainRequest(definition, options, device, output, settings.Normalize, settings.TrainLimit);
+        var request = new TrainRequest(definition, options, device, output, settings.Normalize, settings.TrainLimit, Resume: settings.Resume);
         AnsiConsole.MarkupLine($"Training [bold]{definition.Id}[/] ({definition.TotalParameters:N0} parameters) on {device.type}, seed {options.Seed}, up to {options.Epochs} epochs → {Markup.Escape(output)}");
         var outcome = TrainingProgressView.Show(definition.Id, progress => TrainingRun.Execute(data, request, progress, cancellationToken));
         var r = outcome.Results;

@@ -30,6 +30,10 @@ public class ProtocolSettings : DataSettings
     [DefaultValue("unit")]
     public string Normalize { get; init; } = "unit";
 
+    [CommandOption("--resume")]
+    [Description("Continue from the last epoch checkpoint in --out (default: the newest matching run under artifacts/runs).")]
+    public bool Resume { get; init; }
+
     [CommandOption("--out <DIR>")]
     [Description("Output folder (default: artifacts/runs/<name>-<timestamp>).")]
     public string? Out { get; init; }

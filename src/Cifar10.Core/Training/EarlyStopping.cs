@@ -41,13 +41,17 @@ public sealed class EarlyStopping(int patience) : IDisposable
             value.copy_(_bestState[name]);
     }
 
-    /// <summary>Restores counters saved in a checkpoint, with the best weights read from disk.</summary>
-    public void Restore(double best, int bestEpoch, int wait, nn.Module bestWeights)
+    /// <summary>The best weights so far (empty before the first epoch), for checkpoints.</summary>
+    public IReadOnlyDictionary<string, Tensor> BestWeights => _bestState ?? [];
+
+    /// <summary>Restores counters and best weights saved in a checkpoint (takes ownership of the tensors).</summary>
+    public void Restore(double best, int bestEpoch, int wait, Dictionary<string, Tensor> bestWeights)
     {
         Best = best;
         BestEpoch = bestEpoch;
         Wait = wait;
-        Snapshot(bestWeights);
+        DisposeState();
+        _bestState = bestWeights.Count > 0 ? bestWeights : null;
     }
 
     void Snapshot(nn.Module model)

@@ -8,7 +8,7 @@ namespace Cifar10.Core.Training;
 public static class ModelEvaluator
 {
     /// <summary>Class probabilities [N,10] (float32, on the CPU), in image order.</summary>
-    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, PixelScaling scaling, Device device, int batchSize = 1000)
+    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, PixelScaling scaling, Device device, int batchSize = 256)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -27,7 +27,7 @@ public static class ModelEvaluator
     }
 
     /// <summary>Mean cross-entropy and accuracy of a model on a set of images.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, PixelScaling scaling, Device device, int batchSize = 1000)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, PixelScaling scaling, Device device, int batchSize = 256)
     {
         using var scope = NewDisposeScope();
         var probabilities = PredictProbabilities(model, images.Pixels, scaling, device, batchSize);

@@ -28,27 +28,41 @@ public sealed class Trainer(TrainingOptions options, Device device)
     /// <summary>Trains <paramref name="model"/> on <c>split.Train</c>, monitoring <c>split.Validation</c>; the model ends with its best weights.</summary>
     public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, DataSplit split, PixelScaling scaling, CancellationToken cancel = default)
     {
-        var total = Stopwatch.StartNew();
         using var optimizer = optim.Adam(model.parameters(), Options.LearningRate);
         var scheduler = new PlateauScheduler(Options.LearningRate, Options.LearningRatePatience, Options.LearningRateFactor, Options.MinLearningRate, Options.MinDelta);
         using var stopping = new EarlyStopping(Options.EarlyStoppingPatience);
         var history = new List<EpochRecord>();
         var stoppedEarly = false;
-        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        var finished = false;
+        if (Options.Resume && Options.CheckpointPath is { } path && File.Exists(path))
+            (history, stoppedEarly, finished) = ResumeFrom(path, model, optimizer, scheduler, stopping);
+        for (int epoch = history.Count + 1; !finished && epoch <= Options.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
             var record = RunEpoch(model, optimizer, split, scaling, epoch, scheduler.LearningRate, cancel);
             history.Add(record);
             Progress?.Report(new TrainingProgress(epoch, Options.Epochs, 0, 0, record.TrainLoss, record.TrainAccuracy, 0, record));
             SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
-            if (stopping.Step(epoch, record.ValidationLoss, model))
-            {
-                stoppedEarly = epoch < Options.Epochs;
-                break;
-            }
+            var stop = stopping.Step(epoch, record.ValidationLoss, model);
+            stoppedEarly = stop && epoch < Options.Epochs;
+            finished = stop || epoch == Options.Epochs;
+            if (Options.CheckpointPath is { } checkpoint)
+                TrainingCheckpoint.Save(checkpoint, new TrainingCheckpoint.State(Options.Seed, epoch, finished, stoppedEarly, scheduler.LearningRate,
+                    scheduler.Best, scheduler.Wait, stopping.Best, stopping.BestEpoch, stopping.Wait, history), model, stopping.BestWeights, optimizer);
         }
         stopping.RestoreBest(model);
-        return new TrainingHistory(history, stopping.BestEpoch, stoppedEarly, total.Elapsed.TotalSeconds);
+        return new TrainingHistory(history, stopping.BestEpoch, stoppedEarly, history.Sum(e => e.Seconds)); // training time, summed over epochs so a resumed run counts every epoch once
+    }
+
+    (List<EpochRecord> History, bool StoppedEarly, bool Finished) ResumeFrom(string path, nn.Module model, optim.Optimizer optimizer, PlateauScheduler scheduler, EarlyStopping stopping)
+    {
+        var (state, best) = TrainingCheckpoint.Load(path, model, optimizer);
+        if (state.Seed != Options.Seed)
+            throw new CifarException($"{path}: checkpoint was made with seed {state.Seed}, not {Options.Seed}; resume with the same seed or another --out.");
+        scheduler.Restore(state.LearningRate, state.SchedulerBest, state.SchedulerWait);
+        stopping.Restore(state.StoppingBest, state.StoppingBestEpoch, state.StoppingWait, best);
+        SetLearningRate(optimizer, state.LearningRate);
+        return (state.History.ToList(), state.StoppedEarly, state.Finished);
     }
 
     EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)

@@ -26,7 +26,12 @@ public sealed record TrainingOptions
     /// <summary>Smallest decrease of validation loss that counts as improvement (Keras' 1e-4 for the scheduler).</summary>
     public double MinDelta { get; init; } = 1e-4;
     /// <summary>Images per batch when evaluating (no gradients, so larger is faster).</summary>
-    public int EvaluationBatchSize { get; init; } = 1000;
+    public int EvaluationBatchSize { get; init; } = 256;
+
+    /// <summary>Where a checkpoint is written after every epoch (null: none).</summary>
+    public string? CheckpointPath { get; init; }
+    /// <summary>Continue from <see cref="CheckpointPath"/> when it exists.</summary>
+    public bool Resume { get; init; }
 
     /// <summary>Throws a one-line <see cref="CifarException"/> naming the bad option.</summary>
     public TrainingOptions Validate()

@@ -27,6 +27,12 @@ public sealed record ExperimentOptions
     /// <summary>Run the scaling diagnosis for the 5×5 question.</summary>
     public bool Diagnose { get; init; } = true;
 
+    /// <summary>Continue interrupted runs from their checkpoints; finished runs are evaluated again, not retrained.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Written when an experiment starts, so <c>--resume</c> can find it.</summary>
+    public const string OptionsFile = "experiment.json";
+
     /// <summary>The seeds every model is trained with.</summary>
     public IReadOnlyList<int> SeedList => Enumerable.Range(BaseSeed, Seeds).ToArray();
 

@@ -17,6 +17,8 @@ public static class ExperimentRunner
     {
         var definitions = options.Validate();
         AtomicFile.EnsureDirectory(options.OutputDirectory);
+        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, ExperimentOptions.OptionsFile),
+            JsonSerializer.Serialize(new { options.Models, Seeds = options.SeedList, options.TrainLimit, options.Normalize, Protocol = options.Protocol }, ModelCard.Json));
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var seeds = options.SeedList;
@@ -30,7 +32,7 @@ public static class ExperimentRunner
             foreach (var seed in seeds)
             {
                 var directory = Path.Combine(options.OutputDirectory, definition.Id, $"seed-{seed}");
-                var request = new TrainRequest(definition, options.Protocol with { Seed = seed }, options.Device, directory, options.Normalize, options.TrainLimit);
+                var request = new TrainRequest(definition, options.Protocol with { Seed = seed }, options.Device, directory, options.Normalize, options.TrainLimit, Resume: options.Resume);
                 var index = runIndex++;
                 var runProgress = progress is null ? null : new RelayProgress(p => progress.Report(new ExperimentProgress(definition.Id, seed, index, runCount, p)));
                 var outcome = TrainingRun.Execute(data, request, runProgress, cancel);

@@ -12,4 +12,12 @@ public sealed record TrainRequest(
     string OutputDirectory,
     string Normalize = "unit",
     int? TrainLimit = null,
-    int? TestLimit = null);
+    int? TestLimit = null,
+    bool Resume = false)
+{
+    /// <summary>The checkpoint file inside the run folder.</summary>
+    public string CheckpointPath => Path.Combine(OutputDirectory, CheckpointFile);
+
+    /// <summary>Name of the per-epoch checkpoint in a run folder.</summary>
+    public const string CheckpointFile = "checkpoint.bin";
+}

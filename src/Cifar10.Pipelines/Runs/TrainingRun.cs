@@ -21,7 +21,8 @@ public static class TrainingRun
         AtomicFile.EnsureDirectory(request.OutputDirectory);
         using var split = DataSplit.Create(data, request.Options.Seed, request.TrainLimit, testLimit: request.TestLimit);
         var scaling = PixelScaling.FromOption(request.Normalize, split.Train);
-        var trainer = new Trainer(request.Options, request.Device) { Progress = progress };
+        var options = request.Options with { CheckpointPath = request.CheckpointPath, Resume = request.Resume };
+        var trainer = new Trainer(options, request.Device) { Progress = progress };
         using var model = trainer.CreateModel(request.Model);
         var history = trainer.Fit(model, split, scaling, cancel);
 

@@ -1,0 +1,96 @@
+using Cifar10.Tests.Shared;
+
+namespace Cifar10.Cli.Tests;
+
+/// <summary>Bad input gets one line on stderr, a non-zero exit and no stack trace.</summary>
+public class BadInputTests
+{
+    static void AssertOneLineError((int ExitCode, string Output, string Error) result, string expected)
+    {
+        Assert.NotEqual(0, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
+        Assert.Equal($"error: {expected}", lines[0].TrimEnd());
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+    }
+
+    [Theory]
+    [InlineData("cnn-4x4", "cnn-4x4: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).")]
+    [InlineData("cnn-0x0", "cnn-0x0: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).")]
+    [InlineData("vgg16", "model 'vgg16': unknown; expected dense or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).")]
+    public void Bad_model_ids(string model, string expected)
+    {
+        using var temp = new TempDirectory();
+        AssertOneLineError(CliProcess.Run(temp.Path, "train", "--model", model), expected);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "-1", "--epochs -1: must be a positive number.")]
+    [InlineData("--batch-size", "0", "--batch-size 0: must be a positive number.")]
+    [InlineData("--lr", "-0.5", "--lr -0.5: must be a positive number.")]
+    [InlineData("--train-limit", "-3", "--train-limit -3: must be a positive number.")]
+    [InlineData("--device", "tpu", "--device 'tpu': expected auto, cpu or cuda.")]
+    [InlineData("--normalize", "zscore", "--normalize 'zscore': expected unit or standardize.")]
+    public void Bad_training_options(string option, string value, string expected)
+    {
+        using var temp = new TempDirectory();
+        AssertOneLineError(CliProcess.Run(temp.Path, "train", "--model", "dense", "--train-limit", "500", "--epochs", "1", option, value), expected);
+    }
+
+    [Fact]
+    public void An_output_directory_that_is_a_file()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("taken"), "x");
+        AssertOneLineError(CliProcess.Run(temp.Path, "train", "--model", "dense", "--train-limit", "500", "--epochs", "1", "--out", temp.File("taken")),
+            $"{temp.File("taken")}: is a file, not a directory; choose another output directory.");
+    }
+
+    [Fact]
+    public void A_missing_data_directory()
+    {
+        using var temp = new TempDirectory();
+        AssertOneLineError(CliProcess.Run(temp.Path, "train", "--data", temp.File("nothing-here")),
+            $"{temp.File("nothing-here")}: data directory does not exist (from --data).");
+    }
+
+    [Fact]
+    public void A_truncated_batch_file_leaves_no_run_folder_behind()
+    {
+        using var temp = new TempDirectory();
+        var data = CifarFixtures.WriteValidFolder(temp.File("data"));
+        var path = Path.Combine(data, "data_batch_2.bin");
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..1000]);
+        AssertOneLineError(CliProcess.Run(temp.Path, "train", "--data", data, "--out", temp.File("run")),
+            $"{path}: truncated: 1,000 bytes, expected 30,730,000 (10,000 records of 3,073; 0 whole records found).");
+        Assert.False(Directory.Exists(temp.File("run")));
+    }
+
+    [Fact]
+    public void An_unknown_option()
+    {
+        using var temp = new TempDirectory();
+        var result = CliProcess.Run(temp.Path, "train", "--bogus");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("bogus", result.Error + result.Output);
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+    }
+
+    [Fact]
+    public void Resume_without_a_checkpoint()
+    {
+        using var temp = new TempDirectory();
+        AssertOneLineError(CliProcess.Run(temp.Path, "train", "--model", "cnn-3x3", "--resume"),
+            "--resume: no cnn-3x3 run with a checkpoint under artifacts/runs; pass --out DIR.");
+    }
+
+    [Fact]
+    public void Summary_prints_the_keras_like_table()
+    {
+        using var temp = new TempDirectory();
+        var result = CliProcess.Run(temp.Path, "summary", "--model", "cnn-3x3");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Total params: 357,706", result.Output);
+        Assert.Contains("Non-trainable params: 448", result.Output);
+    }
+}

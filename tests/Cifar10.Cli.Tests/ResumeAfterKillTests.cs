@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Cifar10.Core.Runs;
+using Cifar10.Tests.Shared;
+
+namespace Cifar10.Cli.Tests;
+
+/// <summary>A training run killed with SIGKILL in the middle of an epoch resumes to exactly the uninterrupted result.</summary>
+public class ResumeAfterKillTests
+{
+    static readonly string[] Train = ["train", "--model", "cnn-3x3", "--train-limit", "2000", "--epochs", "3", "--seed", "11", "--threads", "2"];
+
+    [Fact]
+    public void Resume_after_sigkill_mid_epoch_equals_an_uninterrupted_run()
+    {
+        using var temp = new TempDirectory();
+        var killed = temp.File("killed");
+        var straight = temp.File("straight");
+
+        using (var process = CliProcess.Start(temp.Path, [.. Train, "--out", killed]))
+        {
+            // Wait until epoch 1 is checkpointed and epoch 2 is under way, then kill without warning.
+            string? line;
+            while ((line = process.StandardOutput.ReadLine()) is not null)
+                if (line.Contains("epoch 2/3 batch") && File.Exists(Path.Combine(killed, "checkpoint.bin"))) break;
+            Assert.NotNull(line);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        Assert.False(File.Exists(Path.Combine(killed, "results.json")), "the run finished before it was killed");
+        Assert.Empty(Directory.GetFiles(killed, "*.tmp"));
+
+        var resumed = CliProcess.Run(temp.Path, [.. Train, "--out", killed, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        var uninterrupted = CliProcess.Run(temp.Path, [.. Train, "--out", straight]);
+        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
+
+        Assert.Equal(HistoryWithoutTimes(straight), HistoryWithoutTimes(killed));
+        using var a = TrainedModel.Load(straight);
+        using var b = TrainedModel.Load(killed);
+        foreach (var (name, tensor) in a.Module.state_dict())
+            Assert.True(tensor.eq(b.Module.state_dict()[name]).all().item<bool>(), $"{name} differs after resume");
+    }
+
+    static string HistoryWithoutTimes(string run)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "history.json")));
+        return string.Join("\n", json.RootElement.GetProperty("epochs").EnumerateArray().Select(e =>
+            string.Join(",", e.EnumerateObject().Where(p => p.Name != "seconds").Select(p => $"{p.Name}={p.Value}"))));
+    }
+}

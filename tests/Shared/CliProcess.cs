@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Cifar10.Tests.Shared;
+
+/// <summary>Runs the built <c>cifar10</c> command as a child process, the way a user does.</summary>
+public static class CliProcess
+{
+    /// <summary>The built CLI assembly (src/Cifar10.Cli output, same configuration as the tests).</summary>
+    public static string Assembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains("/Debug/") ? "Debug" : "Release";
+            var path = Path.Combine(TestData.RepositoryRoot, "src", "Cifar10.Cli", "bin", configuration, "net10.0", "cifar10.dll");
+            return File.Exists(path) ? path : throw new InvalidOperationException($"{path} not built; run dotnet build first.");
+        }
+    }
+
+    /// <summary>Starts the CLI with its output redirected.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        info.ArgumentList.Add(Assembly);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment[Core.Data.CifarDataLocator.EnvironmentVariable] = TestData.Directory;
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Runs the CLI to completion.</summary>
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString(), error);
+    }
+}
