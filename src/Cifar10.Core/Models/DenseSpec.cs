@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Cifar10.Core.Models;
 
 /// <summary>Fully connected layer with optional activation.</summary>
-public sealed record DenseSpec(int Units, Activation Activation = Activation.Relu) : LayerSpec
+public sealed record DenseSpec(int Units, Activation Activation = Activation.Relu, bool UseBias = true) : LayerSpec
 {
     /// <inheritdoc />
     public override string Kind => "Dense";
@@ -15,13 +15,13 @@ public sealed record DenseSpec(int Units, Activation Activation = Activation.Rel
         return new Shape(Units);
     }
     /// <inheritdoc />
-    public override long TrainableParameters(Shape input) => (long)input.Channels * Units + Units;
+    public override long TrainableParameters(Shape input) => (long)input.Channels * Units + (UseBias ? Units : 0);
     /// <inheritdoc />
     public override long MultiplyAdds(Shape input) => (long)input.Channels * Units;
     /// <inheritdoc />
     public override nn.Module<Tensor, Tensor> CreateModule(Shape input)
     {
-        var linear = nn.Linear(input.Channels, Units);
+        var linear = nn.Linear(input.Channels, Units, hasBias: UseBias);
         InitialiseKerasStyle(linear.weight!, linear.bias);
         return WithActivation(linear, Activation);
     }

@@ -33,11 +33,31 @@ public static partial class ModelZoo
             .Build($"cnn-{kernel}x{kernel}", $"3-block CNN, {kernel}×{kernel} kernels, 32/64/128 filters");
     }
 
+    /// <summary>
+    /// A compact VGG-style network for fast training (in the spirit of the published CIFAR-10
+    /// speed-run networks): a 3×3 stem, then three blocks of conv → max-pool → BatchNorm → GELU →
+    /// conv → BatchNorm → GELU, global max-pool, a bias-free linear classifier and a logit scale.
+    /// <c>fast</c> uses widths 64/256/256; <c>fast-half</c> 32/128/128 (a quarter of the FLOPs).
+    /// </summary>
+    public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast")
+    {
+        var builder = SequentialBuilder.Input(3, 32, 32)
+            .Conv2D(width1 / 2, 3, Activation.None, useBias: false).BatchNorm(1e-5, 0.1).Activate(Activation.Gelu);
+        foreach (var width in new[] { width1, width2, width3 })
+            builder = builder
+                .Conv2D(width, 3, Activation.None, useBias: false).MaxPool().BatchNorm(1e-5, 0.1).Activate(Activation.Gelu)
+                .Conv2D(width, 3, Activation.None, useBias: false).BatchNorm(1e-5, 0.1).Activate(Activation.Gelu);
+        return builder.MaxPool(4).Flatten().Dense(10, Activation.None, useBias: false).Scale(1f / 9f)
+            .Build(id, $"fast VGG-style net, widths {width1}/{width2}/{width3}, GELU, BatchNorm");
+    }
+
     /// <summary>Looks up a model id; unknown ids give a one-line error listing the valid ones.</summary>
     public static ModelDefinition Get(string id)
     {
         var normalized = (id ?? "").Trim().ToLowerInvariant();
         if (normalized == "dense") return Dense();
+        if (normalized == "fast") return Fast();
+        if (normalized == "fast-half") return Fast(32, 128, 128, "fast-half");
         var cnn = CnnId().Match(normalized);
         if (cnn.Success)
         {
@@ -45,7 +65,7 @@ public static partial class ModelZoo
                 throw new CifarException($"model '{id}': kernels must be square (cnn-KxK).");
             return Cnn(int.Parse(cnn.Groups[1].Value));
         }
-        throw new CifarException($"model '{id}': unknown; expected dense or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).");
+        throw new CifarException($"model '{id}': unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).");
     }
 
     [GeneratedRegex(@"^cnn-(\d+)x(\d+)$")]

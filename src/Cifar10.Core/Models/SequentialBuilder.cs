@@ -22,15 +22,19 @@ public sealed class SequentialBuilder
     /// <summary>Adds any layer spec.</summary>
     public SequentialBuilder Add(LayerSpec layer) { _layers.Add(layer); return this; }
     /// <summary>k×k 'same' convolution.</summary>
-    public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu) => Add(new Conv2DSpec(filters, kernel, activation));
-    /// <summary>Batch normalisation.</summary>
-    public SequentialBuilder BatchNorm() => Add(new BatchNormSpec());
+    public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu, bool useBias = true) => Add(new Conv2DSpec(filters, kernel, activation, useBias));
+    /// <summary>Batch normalisation (Keras' defaults unless given).</summary>
+    public SequentialBuilder BatchNorm(double epsilon = 1e-3, double momentum = 0.01) => Add(new BatchNormSpec(epsilon, momentum));
+    /// <summary>A standalone activation.</summary>
+    public SequentialBuilder Activate(Activation activation) => Add(new ActivationSpec(activation));
+    /// <summary>Multiply by a constant.</summary>
+    public SequentialBuilder Scale(float factor) => Add(new ScaleSpec(factor));
     /// <summary>Max pooling.</summary>
     public SequentialBuilder MaxPool(int size = 2) => Add(new MaxPoolSpec(size));
     /// <summary>Flatten to a vector.</summary>
     public SequentialBuilder Flatten() => Add(new FlattenSpec());
     /// <summary>Fully connected layer.</summary>
-    public SequentialBuilder Dense(int units, Activation activation = Activation.Relu) => Add(new DenseSpec(units, activation));
+    public SequentialBuilder Dense(int units, Activation activation = Activation.Relu, bool useBias = true) => Add(new DenseSpec(units, activation, useBias));
     /// <summary>Dropout.</summary>
     public SequentialBuilder Dropout(double rate) => Add(new DropoutSpec(rate));
 

@@ -28,7 +28,8 @@ public sealed class Trainer(TrainingOptions options, Device device)
     /// <summary>Trains <paramref name="model"/> on <c>split.Train</c>, monitoring <c>split.Validation</c>; the model ends with its best weights.</summary>
     public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, DataSplit split, PixelScaling scaling, CancellationToken cancel = default)
     {
-        using var optimizer = optim.Adam(model.parameters(), Options.LearningRate);
+        using var optimizer = CreateOptimizer(model);
+        var augmenter = Options.AugmentTranslate > 0 || Options.AugmentFlip ? new BatchAugmenter(Options.AugmentTranslate, Options.AugmentFlip, Options.Seed) : null;
         var scheduler = new PlateauScheduler(Options.LearningRate, Options.LearningRatePatience, Options.LearningRateFactor, Options.MinLearningRate, Options.MinDelta);
         using var stopping = new EarlyStopping(Options.EarlyStoppingPatience);
         var history = new List<EpochRecord>();
@@ -39,17 +40,20 @@ public sealed class Trainer(TrainingOptions options, Device device)
         for (int epoch = history.Count + 1; !finished && epoch <= Options.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
-            var record = RunEpoch(model, optimizer, split, scaling, epoch, scheduler.LearningRate, cancel);
+            var record = RunEpoch(model, optimizer, augmenter, split, scaling, epoch, scheduler.LearningRate, cancel);
             history.Add(record);
             Progress?.Report(new TrainingProgress(epoch, Options.Epochs, 0, 0, record.TrainLoss, record.TrainAccuracy, 0, record));
-            SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
-            var stop = stopping.Step(epoch, record.ValidationLoss, model);
+            if (Options.Schedule == LearningRateSchedule.Plateau)
+                SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
+            var stop = Options.EarlyStopping && stopping.Step(epoch, record.ValidationLoss, model);
             stoppedEarly = stop && epoch < Options.Epochs;
             finished = stop || epoch == Options.Epochs;
             if (Options.CheckpointPath is { } checkpoint)
                 TrainingCheckpoint.Save(checkpoint, new TrainingCheckpoint.State(Options.Seed, epoch, finished, stoppedEarly, scheduler.LearningRate,
                     scheduler.Best, scheduler.Wait, stopping.Best, stopping.BestEpoch, stopping.Wait, history), model, stopping.BestWeights, optimizer);
         }
+        if (!Options.EarlyStopping)
+            return new TrainingHistory(history, history.Count, false, history.Sum(e => e.Seconds));
         stopping.RestoreBest(model);
         return new TrainingHistory(history, stopping.BestEpoch, stoppedEarly, history.Sum(e => e.Seconds)); // training time, summed over epochs so a resumed run counts every epoch once
     }
@@ -65,7 +69,22 @@ public sealed class Trainer(TrainingOptions options, Device device)
         return (state.History.ToList(), state.StoppedEarly, state.Finished);
     }
 
-    EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
+    optim.Optimizer CreateOptimizer(nn.Module model) => Options.Optimizer switch
+    {
+        OptimizerKind.SgdNesterov => optim.SGD(model.parameters(), Options.LearningRate, Options.Momentum, weight_decay: Options.WeightDecay, nesterov: true),
+        _ => optim.Adam(model.parameters(), Options.LearningRate),
+    };
+
+    // One cycle: linear warm-up from 0 to the peak over the first WarmupFraction of all steps, then linear decay to 0.
+    double OneCycleRate(long step, long totalSteps)
+    {
+        var warmup = Math.Max(1, (long)(Options.WarmupFraction * totalSteps));
+        return step < warmup
+            ? Options.LearningRate * (step + 1) / warmup
+            : Options.LearningRate * Math.Max(0, totalSteps - step) / Math.Max(1, totalSteps - warmup);
+    }
+
+    EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchAugmenter? augmenter, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         torch.manual_seed(EpochSeed(epoch));
@@ -78,12 +97,16 @@ public sealed class Trainer(TrainingOptions options, Device device)
         {
             cancel.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var indices = tensor(order.AsSpan(b * Options.BatchSize, Math.Min(Options.BatchSize, order.Length - b * Options.BatchSize)).ToArray());
+            var batchIndices = order.AsSpan(b * Options.BatchSize, Math.Min(Options.BatchSize, order.Length - b * Options.BatchSize)).ToArray();
+            var indices = tensor(batchIndices);
             var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
+            if (augmenter is not null) x = augmenter.Apply(x, batchIndices, epoch);
+            if (Options.Schedule == LearningRateSchedule.OneCycle)
+                SetLearningRate(optimizer, learningRate = OneCycleRate((long)(epoch - 1) * batches + b, (long)Options.Epochs * batches));
             var y = split.Train.Labels.index_select(0, indices).to(device);
             optimizer.zero_grad();
             var logits = model.forward(x);
-            var loss = nn.functional.cross_entropy(logits, y);
+            var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Options.LabelSmoothing);
             loss.backward();
             optimizer.step();
             var n = indices.shape[0];
@@ -92,7 +115,7 @@ public sealed class Trainer(TrainingOptions options, Device device)
             seen += n;
             Progress?.Report(new TrainingProgress(epoch, Options.Epochs, b + 1, batches, lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds));
         }
-        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize);
+        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize, Options.FlipTestTime);
         return new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
     }
 

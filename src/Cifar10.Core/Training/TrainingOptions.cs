@@ -28,6 +28,27 @@ public sealed record TrainingOptions
     /// <summary>Images per batch when evaluating (no gradients, so larger is faster).</summary>
     public int EvaluationBatchSize { get; init; } = 256;
 
+    /// <summary>Adam (the study) or SGD with Nesterov momentum (the fast recipe).</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    /// <summary>SGD momentum.</summary>
+    public double Momentum { get; init; } = 0.9;
+    /// <summary>L2 weight decay (SGD only).</summary>
+    public double WeightDecay { get; init; }
+    /// <summary>Label smoothing of the cross-entropy targets (0: none).</summary>
+    public double LabelSmoothing { get; init; }
+    /// <summary>Plateau (per epoch, the study) or one-cycle (per step).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Plateau;
+    /// <summary>Share of all steps spent warming up under the one-cycle schedule.</summary>
+    public double WarmupFraction { get; init; } = 0.2;
+    /// <summary>Stop on validation loss and keep the best epoch's weights (the study); otherwise run every epoch and keep the last weights.</summary>
+    public bool EarlyStopping { get; init; } = true;
+    /// <summary>Random translation by up to this many pixels (reflect padding) during training; 0: none.</summary>
+    public int AugmentTranslate { get; init; }
+    /// <summary>Horizontal flips during training, alternating per image and epoch (derandomised).</summary>
+    public bool AugmentFlip { get; init; }
+    /// <summary>Average the predictions of each image and its mirror image at evaluation.</summary>
+    public bool FlipTestTime { get; init; }
+
     /// <summary>Where a checkpoint is written after every epoch (null: none).</summary>
     public string? CheckpointPath { get; init; }
     /// <summary>Continue from <see cref="CheckpointPath"/> when it exists.</summary>
@@ -40,6 +61,8 @@ public sealed record TrainingOptions
         if (BatchSize <= 0) throw new CifarException($"--batch-size {BatchSize}: must be a positive number.");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new CifarException($"--lr {LearningRate}: must be a positive number.");
         if (EarlyStoppingPatience < 0 || LearningRatePatience < 0) throw new CifarException("patience must not be negative.");
+        if (LabelSmoothing is < 0 or >= 1) throw new CifarException($"label smoothing {LabelSmoothing}: must be in [0, 1).");
+        if (AugmentTranslate < 0) throw new CifarException($"translation {AugmentTranslate}: must not be negative.");
         return this;
     }
 }
