@@ -14,23 +14,32 @@ public static class AccuracyComparisonPlot
         {
             Position = i,
             Value = 100 * m.MeanAccuracy,
-            Error = 100 * m.Std,
             FillColor = FigureStyle.SeriesColor(i).WithAlpha(0.75),
             LineWidth = 0,
             Size = 0.6,
-            Label = $"{100 * m.MeanAccuracy:F1} %",
         }).ToArray();
-        var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontSize = FigureStyle.LabelSize;
-        barPlot.ValueLabelStyle.Bold = true;
-        // Seeds spread sideways a little so equal accuracies stay visible as separate dots.
+        plot.Add.Bars(bars);
+        // Error bars drawn on their own: a bar's own error bar uses its outline, which these bars do not have.
+        var error = plot.Add.ErrorBar(bars.Select(b => b.Position).ToArray(), bars.Select(b => b.Value).ToArray(), models.Select(m => 100 * m.Std).ToArray());
+        error.Color = Colors.Black;
+        error.LineWidth = 2;
+        // The mean goes inside the bar, half way up: above it, the seed dots and error bar would cover it.
+        for (int i = 0; i < models.Count; i++)
+        {
+            var label = plot.Add.Text($"{100 * models[i].MeanAccuracy:F1} %", i, 50 * models[i].MeanAccuracy);
+            label.LabelFontSize = FigureStyle.LabelSize + 2;
+            label.LabelBold = true;
+            label.LabelFontColor = Colors.White;
+            label.LabelAlignment = Alignment.MiddleCenter;
+        }
+        // Seed dots sit right of centre, spread a little, so they hide neither the error bar nor each other.
         var xs = models.SelectMany((m, i) => m.PerSeed.Select((_, s) => i + Spread(s, m.PerSeed.Count))).ToArray();
         var ys = models.SelectMany(m => m.PerSeed.Select(a => 100 * a)).ToArray();
         if (xs.Length > 0)
         {
             plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, Colors.Black);
         }
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mean ± std", FillColor = Colors.Gray.WithAlpha(0.6) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mean (bar) ± std (whisker)", FillColor = Colors.Gray.WithAlpha(0.6) });
         if (xs.Length > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = "one seed", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerSize = 9 });
         FigureStyle.CategoryTicks(plot, models.Select(m => m.Model).ToArray());
         var top = models.Max(m => 100 * (m.MeanAccuracy + m.Std));
@@ -46,5 +55,5 @@ public static class AccuracyComparisonPlot
         return counts.Length == 1 ? $"{counts[0]} seed{(counts[0] == 1 ? "" : "s")}" : "seeds";
     }
 
-    static double Spread(int seed, int seeds) => seeds <= 1 ? 0 : -0.15 + 0.3 * seed / (seeds - 1);
+    static double Spread(int seed, int seeds) => 0.17 + (seeds <= 1 ? 0 : 0.08 * seed / (seeds - 1));
 }

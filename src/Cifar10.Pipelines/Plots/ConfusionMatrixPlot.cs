@@ -20,12 +20,13 @@ public static class ConfusionMatrixPlot
 
         var plot = FigureStyle.Create($"{modelName}: confusion matrix (test, {metrics.Count:N0} images, accuracy {100 * metrics.MicroAccuracy:F1} %)",
             "Predicted class", "True class");
-        // Heatmap row 0 is drawn at the top; centring cells on integers lets ticks sit on them.
+        // Heatmap row 0 is drawn at the top. Position names the outer cells' centres (the drawn area is
+        // one cell larger), so cells centre on integers where the class ticks are.
         var heatmap = plot.Add.Heatmap(percent);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed(); // white = 0 %, dark blue = 100 %
         heatmap.ManualRange = new ScottPlot.Range(0, 100);
         heatmap.NaNCellColor = Colors.LightGray;
-        heatmap.Position = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
+        heatmap.Position = new CoordinateRect(0, n - 1, 0, n - 1);
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "% of the true class";
         bar.LabelStyle.FontSize = FigureStyle.LabelSize;

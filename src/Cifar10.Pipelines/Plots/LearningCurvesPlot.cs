@@ -19,7 +19,7 @@ public static class LearningCurvesPlot
 
     static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch)
     {
-        var plot = new Plot();
+        var plot = FigureStyle.Create(title, "Epoch", yLabel);
         var t = plot.Add.Scatter(epochs, train);
         t.LegendText = "train";
         t.LineWidth = 2;
@@ -33,12 +33,8 @@ public static class LearningCurvesPlot
         best.LinePattern = LinePattern.Dashed;
         best.Color = Colors.Gray;
         best.LegendText = $"best epoch ({bestEpoch})";
-        plot.Title(title);
-        plot.XLabel("Epoch");
-        plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        if (epochs.Length == 1) plot.Axes.SetLimitsX(0, 2);
+        FigureStyle.Legend(plot, Alignment.UpperRight);
+        FigureStyle.EpochTicks(plot, epochs.Length);
         return plot;
     }
 }
