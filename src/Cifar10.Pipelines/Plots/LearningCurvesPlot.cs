@@ -11,13 +11,13 @@ public static class LearningCurvesPlot
     {
         var epochs = history.Epochs.Select(e => (double)e.Epoch).ToArray();
         var accuracy = Panel($"{modelName}: accuracy", "Accuracy (%)", epochs,
-            history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch);
+            history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch, Alignment.LowerRight);
         var loss = Panel($"{modelName}: loss", "Cross-entropy loss", epochs,
-            history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch);
+            history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch, Alignment.UpperRight);
         PngWriter.Save(path, [accuracy, loss]);
     }
 
-    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch)
+    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch, Alignment legend)
     {
         var plot = FigureStyle.Create(title, "Epoch", yLabel);
         var t = plot.Add.Scatter(epochs, train);
@@ -33,7 +33,7 @@ public static class LearningCurvesPlot
         best.LinePattern = LinePattern.Dashed;
         best.Color = Colors.Gray;
         best.LegendText = $"best epoch ({bestEpoch})";
-        FigureStyle.Legend(plot, Alignment.UpperRight);
+        FigureStyle.Legend(plot, legend); // accuracy rises, loss falls: each legend goes where its curves are not
         FigureStyle.EpochTicks(plot, epochs.Length);
         return plot;
     }
