@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Cifar10.Cli.Terminal;
+using Cifar10.Core.Runs;
 using Cifar10.Pipelines.Eda;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -30,6 +31,7 @@ public sealed class EdaCommand : Command<EdaCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        AtomicFile.EnsureDirectory(settings.Out); // a bad --out fails before seconds of reading data
         using var data = DataLoading.Load(settings.Data);
         var statistics = AnsiConsole.Status().Start("Counting classes, measuring pixels, drawing figures…", _ => EdaRun.Execute(data, settings.Out, settings.Seed));
         EdaTables.Show(statistics);
