@@ -11,7 +11,7 @@ public static class SampleGridPlot
     {
         var picked = SampleSelection.Pick(images.LabelArray(), classNames.Count, perClass, seed);
         var pixels = TensorImages.Gather(images.Pixels, picked.SelectMany(p => p).ToArray());
-        // A class with fewer images than perClass still starts its own row: pad with nothing by laying out row by row.
+        // A class with fewer than perClass images is padded with white tiles so every class keeps its own row.
         var tiles = new List<ImageTile>();
         var next = 0;
         foreach (var row in picked)

@@ -35,10 +35,7 @@ public static class AccuracyComparisonPlot
         // Seed dots sit right of centre, spread a little, so they hide neither the error bar nor each other.
         var xs = models.SelectMany((m, i) => m.PerSeed.Select((_, s) => i + Spread(s, m.PerSeed.Count))).ToArray();
         var ys = models.SelectMany(m => m.PerSeed.Select(a => 100 * a)).ToArray();
-        if (xs.Length > 0)
-        {
-            plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, Colors.Black);
-        }
+        if (xs.Length > 0) plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, Colors.Black);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mean (bar) ± std (whisker)", FillColor = Colors.Gray.WithAlpha(0.6) });
         if (xs.Length > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = "one seed", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerSize = 9 });
         FigureStyle.CategoryTicks(plot, models.Select(m => m.Model).ToArray());

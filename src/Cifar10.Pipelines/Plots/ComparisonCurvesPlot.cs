@@ -21,6 +21,7 @@ public static class ComparisonCurvesPlot
         for (int r = 0; r < runs.Count; r++)
         {
             var epochs = runs[r].History.Epochs;
+            if (epochs.Count == 0) continue; // a run stopped before its first epoch has nothing to draw
             var line = plot.Add.Scatter(epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(value).ToArray());
             line.LegendText = runs[r].Label;
             line.Color = FigureStyle.SeriesColor(r);
