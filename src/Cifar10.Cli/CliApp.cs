@@ -19,6 +19,7 @@ public static class CliApp
             config.UseStrictParsing();
             config.AddCommand<TrainCommand>("train").WithDescription("Train one model on CIFAR-10 and write a run folder.");
             config.AddCommand<ExperimentCommand>("experiment").WithDescription("Run the study: several models and seeds under one protocol; report, plots, statistics.");
+            config.AddCommand<EdaCommand>("eda").WithDescription("Explore the data: class balance, sample images, pixel statistics (figures, eda.json, tables).");
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
         });

@@ -6,14 +6,13 @@ namespace Cifar10.Tests.Shared;
 /// <summary>Runs the built <c>cifar10</c> command as a child process, the way a user does.</summary>
 public static class CliProcess
 {
-    /// <summary>The built CLI assembly (src/Cifar10.Cli output, same configuration as the tests).</summary>
+    /// <summary>The CLI assembly, copied beside the tests by the project reference to Cifar10.Cli.</summary>
     public static string Assembly
     {
         get
         {
-            var configuration = AppContext.BaseDirectory.Contains("/Debug/") ? "Debug" : "Release";
-            var path = Path.Combine(TestData.RepositoryRoot, "src", "Cifar10.Cli", "bin", configuration, "net10.0", "cifar10.dll");
-            return File.Exists(path) ? path : throw new InvalidOperationException($"{path} not built; run dotnet build first.");
+            var path = Path.Combine(AppContext.BaseDirectory, "cifar10.dll");
+            return File.Exists(path) ? path : throw new InvalidOperationException($"{path} not found: the test project must reference src/Cifar10.Cli.");
         }
     }
 
@@ -23,6 +22,7 @@ public static class CliProcess
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         info.ArgumentList.Add(Assembly);
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        // Never fall back to a download: an unset variable would send the locator to the network.
         info.Environment[Core.Data.CifarDataLocator.EnvironmentVariable] = TestData.Directory;
         return Process.Start(info)!;
     }

@@ -11,15 +11,15 @@ public static class LearningCurvesPlot
     {
         var epochs = history.Epochs.Select(e => (double)e.Epoch).ToArray();
         var accuracy = Panel($"{modelName}: accuracy", "Accuracy (%)", epochs,
-            history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch);
+            history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch, Alignment.LowerRight);
         var loss = Panel($"{modelName}: loss", "Cross-entropy loss", epochs,
-            history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch);
+            history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch, Alignment.UpperRight);
         PngWriter.Save(path, [accuracy, loss]);
     }
 
-    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch)
+    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch, Alignment legend)
     {
-        var plot = new Plot();
+        var plot = FigureStyle.Create(title, "Epoch", yLabel);
         var t = plot.Add.Scatter(epochs, train);
         t.LegendText = "train";
         t.LineWidth = 2;
@@ -33,12 +33,8 @@ public static class LearningCurvesPlot
         best.LinePattern = LinePattern.Dashed;
         best.Color = Colors.Gray;
         best.LegendText = $"best epoch ({bestEpoch})";
-        plot.Title(title);
-        plot.XLabel("Epoch");
-        plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        if (epochs.Length == 1) plot.Axes.SetLimitsX(0, 2);
+        FigureStyle.Legend(plot, legend); // accuracy rises, loss falls: each legend goes where its curves are not
+        FigureStyle.EpochTicks(plot, epochs.Length);
         return plot;
     }
 }
