@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Cifar10.Cli.Terminal;
 using Cifar10.Core.Models;
+using Cifar10.Core.Training;
 using Cifar10.Pipelines.Experiments;
 using Cifar10.Pipelines.Reports;
 using Spectre.Console;
@@ -15,7 +16,7 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     public sealed class Settings : ProtocolSettings
     {
         [CommandOption("--models <IDS>")]
-        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK).")]
+        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK; fast and fast-half train with the fast recipe).")]
         [DefaultValue("dense,cnn-3x3,cnn-5x5")]
         public string Models { get; init; } = "dense,cnn-3x3,cnn-5x5";
 
@@ -39,9 +40,11 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
             Models = settings.Models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Seeds = settings.Seeds,
             BaseSeed = settings.Seed,
-            Protocol = settings.ToOptions(settings.Seed),
+            Protocol = settings.ToOptions(TrainingRecipes.Study, settings.Seed),
+            FastProtocol = settings.ToOptions(TrainingRecipes.Fast, settings.Seed),
             TrainLimit = settings.TrainLimit,
-            Normalize = settings.Normalize,
+            Normalize = settings.NormalizeFor(TrainingRecipes.Study),
+            FastNormalize = settings.NormalizeFor(TrainingRecipes.Fast),
             OutputDirectory = output,
             Device = TorchSetup.Apply(settings.Device, settings.Threads),
             Resume = settings.Resume,

@@ -8,27 +8,24 @@ namespace Cifar10.Cli.Commands;
 public class ProtocolSettings : DataSettings
 {
     [CommandOption("--epochs <N>")]
-    [Description("Maximum epochs (early stopping may end sooner).")]
-    [DefaultValue(30)]
-    public int Epochs { get; init; } = 30;
+    [Description("Maximum epochs (study: 30, early stopping may end sooner; fast: 10).")]
+    public int? Epochs { get; init; }
 
     [CommandOption("--batch-size <N>")]
-    [DefaultValue(128)]
-    public int BatchSize { get; init; } = 128;
+    [Description("Images per step (study: 128; fast: 512).")]
+    public int? BatchSize { get; init; }
 
     [CommandOption("--lr <RATE>")]
-    [Description("Adam's initial learning rate.")]
-    [DefaultValue(1e-3)]
-    public double LearningRate { get; init; } = 1e-3;
+    [Description("Initial (study, Adam: 1e-3) or peak (fast, SGD: 0.4) learning rate.")]
+    public double? LearningRate { get; init; }
 
     [CommandOption("--train-limit <N>")]
     [Description("Use only the first N training images (quick runs).")]
     public int? TrainLimit { get; init; }
 
     [CommandOption("--normalize <MODE>")]
-    [Description("unit ([0,1], as the study) or standardize (per-channel mean/std).")]
-    [DefaultValue("unit")]
-    public string Normalize { get; init; } = "unit";
+    [Description("unit ([0,1], the study's default) or standardize (per-channel mean/std, the fast recipe's).")]
+    public string? Normalize { get; init; }
 
     [CommandOption("--resume")]
     [Description("Continue from the last epoch checkpoint in --out (default: the newest matching run under artifacts/runs).")]
@@ -38,14 +35,17 @@ public class ProtocolSettings : DataSettings
     [Description("Output folder (default: artifacts/runs/<name>-<timestamp>).")]
     public string? Out { get; init; }
 
-    /// <summary>The protocol with this command's overrides, for <paramref name="seed"/>.</summary>
-    public TrainingOptions ToOptions(int seed) => new TrainingOptions
+    /// <summary>The recipe's options with this command's overrides, for <paramref name="seed"/>.</summary>
+    public TrainingOptions ToOptions(Recipe recipe, int seed) => (recipe.Options with
     {
-        Epochs = Epochs,
-        BatchSize = BatchSize,
-        LearningRate = LearningRate,
+        Epochs = Epochs ?? recipe.Options.Epochs,
+        BatchSize = BatchSize ?? recipe.Options.BatchSize,
+        LearningRate = LearningRate ?? recipe.Options.LearningRate,
         Seed = seed,
-    }.Validate();
+    }).Validate();
+
+    /// <summary>The recipe's input scaling unless <c>--normalize</c> overrides it.</summary>
+    public string NormalizeFor(Recipe recipe) => Normalize ?? recipe.Normalize;
 
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate()
@@ -60,9 +60,19 @@ public class ProtocolSettings : DataSettings
 public sealed class TrainSettings : ProtocolSettings
 {
     [CommandOption("-m|--model <ID>")]
-    [Description("dense, cnn-3x3, cnn-5x5 or any odd cnn-KxK.")]
-    [DefaultValue("cnn-3x3")]
-    public string Model { get; init; } = "cnn-3x3";
+    [Description("dense, cnn-3x3 (default), cnn-5x5, any odd cnn-KxK, fast or fast-half (default of --recipe fast).")]
+    public string? Model { get; init; }
+
+    [CommandOption("--recipe <NAME>")]
+    [Description("study (the original protocol) or fast (SGD-Nesterov one-cycle, augmentation, TTA). Default: fast for the fast models, study otherwise.")]
+    public string? Recipe { get; init; }
+
+    /// <summary>The recipe and model this command trains.</summary>
+    public (Recipe Recipe, string Model) Resolve()
+    {
+        var recipe = Recipe is not null ? TrainingRecipes.Get(Recipe) : TrainingRecipes.ForModel(Model ?? "cnn-3x3");
+        return (recipe, Model ?? recipe.DefaultModel);
+    }
 
     [CommandOption("--seed <N>")]
     [DefaultValue(42)]

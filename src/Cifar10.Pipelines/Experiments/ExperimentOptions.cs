@@ -16,6 +16,15 @@ public sealed record ExperimentOptions
     public int BaseSeed { get; init; } = 42;
     /// <summary>The training protocol (its seed is replaced per run).</summary>
     public TrainingOptions Protocol { get; init; } = new();
+    /// <summary>The options for the fast networks (<c>fast</c>, <c>fast-half</c>): the fast recipe (its seed is replaced per run).</summary>
+    public TrainingOptions FastProtocol { get; init; } = TrainingRecipes.Fast.Options;
+    /// <summary>Input scaling of the fast networks.</summary>
+    public string FastNormalize { get; init; } = TrainingRecipes.Fast.Normalize;
+
+    /// <summary>The options and scaling a model trains with in this experiment.</summary>
+    public (TrainingOptions Options, string Normalize) ProtocolFor(string model) =>
+        TrainingRecipes.ForModel(model) == TrainingRecipes.Fast ? (FastProtocol, FastNormalize) : (Protocol, Normalize);
+
     /// <summary>Use only the first N training images.</summary>
     public int? TrainLimit { get; init; }
     /// <summary>Input scaling: unit or standardize.</summary>
@@ -43,6 +52,7 @@ public sealed record ExperimentOptions
         if (Models.Count == 0) throw new CifarException("--models: name at least one model.");
         if (Models.Distinct(StringComparer.OrdinalIgnoreCase).Count() != Models.Count) throw new CifarException("--models: a model is listed twice.");
         Protocol.Validate();
+        FastProtocol.Validate();
         return Models.Select(ModelZoo.Get).ToArray();
     }
 }

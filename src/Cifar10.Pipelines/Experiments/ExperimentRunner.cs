@@ -32,7 +32,8 @@ public static class ExperimentRunner
             foreach (var seed in seeds)
             {
                 var directory = Path.Combine(options.OutputDirectory, definition.Id, $"seed-{seed}");
-                var request = new TrainRequest(definition, options.Protocol with { Seed = seed }, options.Device, directory, options.Normalize, options.TrainLimit, Resume: options.Resume);
+                var (runProtocol, normalize) = options.ProtocolFor(definition.Id);
+                var request = new TrainRequest(definition, runProtocol with { Seed = seed }, options.Device, directory, normalize, options.TrainLimit, Resume: options.Resume);
                 var index = runIndex++;
                 var runProgress = progress is null ? null : new RelayProgress(p => progress.Report(new ExperimentProgress(definition.Id, seed, index, runCount, p)));
                 var outcome = TrainingRun.Execute(data, request, runProgress, cancel);
