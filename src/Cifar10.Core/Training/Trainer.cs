@@ -75,15 +75,6 @@ public sealed class Trainer(TrainingOptions options, Device device)
         _ => optim.Adam(model.parameters(), Options.LearningRate),
     };
 
-    // One cycle: linear warm-up from 0 to the peak over the first WarmupFraction of all steps, then linear decay to 0.
-    double OneCycleRate(long step, long totalSteps)
-    {
-        var warmup = Math.Max(1, (long)(Options.WarmupFraction * totalSteps));
-        return step < warmup
-            ? Options.LearningRate * (step + 1) / warmup
-            : Options.LearningRate * Math.Max(0, totalSteps - step) / Math.Max(1, totalSteps - warmup);
-    }
-
     EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchAugmenter? augmenter, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
@@ -102,7 +93,7 @@ public sealed class Trainer(TrainingOptions options, Device device)
             var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
             if (augmenter is not null) x = augmenter.Apply(x, batchIndices, epoch);
             if (Options.Schedule == LearningRateSchedule.OneCycle)
-                SetLearningRate(optimizer, learningRate = OneCycleRate((long)(epoch - 1) * batches + b, (long)Options.Epochs * batches));
+                SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, (long)(epoch - 1) * batches + b, (long)Options.Epochs * batches));
             var y = split.Train.Labels.index_select(0, indices).to(device);
             optimizer.zero_grad();
             var logits = model.forward(x);
