@@ -20,6 +20,7 @@ public static class CliApp
             config.AddCommand<TrainCommand>("train").WithDescription("Train one model on CIFAR-10 and write a run folder.");
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");
+            config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
         });
         return app.Run(args);
