@@ -21,6 +21,7 @@ public static class CliApp
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");
             config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve an exported model over HTTP (POST /predict, /predict/batch; GET /model, /health).");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
         });
         return app.Run(args);

@@ -21,32 +21,32 @@ public static class ImageDecoder
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
-        catch (FileNotFoundException) { throw new ImageDecodeException($"{path}: file is missing."); }
-        catch (DirectoryNotFoundException) { throw new ImageDecodeException($"{path}: file is missing."); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ImageDecodeException($"{path}: cannot be read ({e.Message})."); }
+        catch (FileNotFoundException) { throw new ImageDecodeException(ImageProblem.Missing, $"{path}: file is missing."); }
+        catch (DirectoryNotFoundException) { throw new ImageDecodeException(ImageProblem.Missing, $"{path}: file is missing."); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ImageDecodeException(ImageProblem.Unreadable, $"{path}: cannot be read ({e.Message})."); }
         return Decode(bytes, path);
     }
 
     /// <summary>Decodes encoded image bytes; <paramref name="name"/> names the source in error messages.</summary>
     public static byte[] Decode(ReadOnlySpan<byte> encoded, string name)
     {
-        if (encoded.IsEmpty) throw new ImageDecodeException($"{name}: file is empty, not an image.");
+        if (encoded.IsEmpty) throw new ImageDecodeException(ImageProblem.Empty, $"{name}: file is empty, not an image.");
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data)
-            ?? throw new ImageDecodeException($"{name}: not a supported image (expected PNG, JPEG, WebP, GIF or BMP).");
+            ?? throw new ImageDecodeException(ImageProblem.UnsupportedFormat, $"{name}: not a supported image (expected PNG, JPEG, WebP, GIF or BMP).");
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0)
-            throw new ImageDecodeException($"{name}: image has no pixels ({info.Width}×{info.Height}).");
+            throw new ImageDecodeException(ImageProblem.NoPixels, $"{name}: image has no pixels ({info.Width}×{info.Height}).");
         if ((long)info.Width * info.Height > MaxPixels)
-            throw new ImageDecodeException($"{name}: image is {info.Width:N0}×{info.Height:N0} = {(long)info.Width * info.Height / 1e6:N0} MP, more than the {MaxPixels / 1_000_000} MP limit.");
+            throw new ImageDecodeException(ImageProblem.TooLarge, $"{name}: image is {info.Width:N0}×{info.Height:N0} = {(long)info.Width * info.Height / 1e6:N0} MP, more than the {MaxPixels / 1_000_000} MP limit.");
 
         // Decode straight to 8-bit RGBA: Skia converts grayscale, palette and CMYK JPEGs to RGB here.
         using var bitmap = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
-            throw new ImageDecodeException(result == SKCodecResult.IncompleteInput
-                ? $"{name}: image data is truncated."
-                : $"{name}: image cannot be decoded ({result}).");
+            throw result == SKCodecResult.IncompleteInput
+                ? new ImageDecodeException(ImageProblem.Truncated, $"{name}: image data is truncated.")
+                : new ImageDecodeException(ImageProblem.Undecodable, $"{name}: image cannot be decoded ({result}).");
         return ToRecord(bitmap);
     }
 
