@@ -56,6 +56,19 @@ public class ImageDecoderTests
     }
 
     [Theory]
+    [InlineData(1, "red", "blue", "red", "blue")]   // as stored: red left, blue right
+    [InlineData(6, "red", "red", "blue", "blue")]   // turned 90° clockwise: the left half ends on top
+    [InlineData(8, "blue", "blue", "red", "red")]   // turned 90° counter-clockwise: the left half ends at the bottom
+    [InlineData(3, "blue", "red", "blue", "red")]   // turned 180°
+    public void Exif_orientation_is_applied_before_resizing(ushort orientation, string topLeft, string topRight, string bottomLeft, string bottomRight)
+    {
+        var jpeg = ImageFixtures.WithExifOrientation(ImageFixtures.Halves(96, 48, SKColors.Red, SKColors.Blue, SKEncodedImageFormat.Jpeg), orientation);
+        var record = ImageDecoder.Decode(jpeg, "photo.jpg");
+        string ColourAt(int x, int y) => record[y * 32 + x] > 128 && record[2 * Plane + y * 32 + x] < 128 ? "red" : record[y * 32 + x] < 128 && record[2 * Plane + y * 32 + x] > 128 ? "blue" : "other";
+        Assert.Equal([topLeft, topRight, bottomLeft, bottomRight], [ColourAt(2, 2), ColourAt(29, 2), ColourAt(2, 29), ColourAt(29, 29)]);
+    }
+
+    [Theory]
     [InlineData("empty", "file is empty")]
     [InlineData("text", "not a supported image")]
     [InlineData("truncated", "truncated")]

@@ -5,8 +5,9 @@ using SkiaSharp;
 namespace Cifar10.Pipelines.Scoring;
 
 /// <summary>
-/// Turns an encoded image (PNG, JPEG, WebP, GIF, BMP…; any size, grayscale, alpha or CMYK) into
-/// a CIFAR-10 record: 32×32 RGB, 3,072 bytes in planar order (1,024 R, then G, then B).
+/// Turns an encoded image (PNG, JPEG, WebP, GIF, BMP…; any size, grayscale, alpha or CMYK, any
+/// EXIF orientation) into a CIFAR-10 record: 32×32 RGB, 3,072 bytes in planar order (1,024 R,
+/// then G, then B).
 /// Decoding uses SkiaSharp, which the project already ships with Linux native assets that need no
 /// system libraries; its codec reads the header first, so absurd sizes are refused before any
 /// pixel memory is allocated.
@@ -47,26 +48,30 @@ public static class ImageDecoder
             throw result == SKCodecResult.IncompleteInput
                 ? new ImageDecodeException(ImageProblem.Truncated, $"{name}: image data is truncated.")
                 : new ImageDecodeException(ImageProblem.Undecodable, $"{name}: image cannot be decoded ({result}).");
-        return ToRecord(bitmap);
+        return ToRecord(bitmap, codec.EncodedOrigin);
     }
 
     /// <summary>
-    /// Resizes to 32×32 and flattens transparency onto white (how a viewer would show it), then
-    /// writes planar RGB. A 32×32 opaque image passes through unchanged, pixel for pixel.
+    /// Turns the image upright (EXIF orientation, as phone cameras write it), resizes it to 32×32,
+    /// flattens transparency onto white (how a viewer would show it), then writes planar RGB.
+    /// An upright, opaque 32×32 image passes through unchanged, pixel for pixel.
     /// </summary>
-    static byte[] ToRecord(SKBitmap source)
+    static byte[] ToRecord(SKBitmap source, SKEncodedOrigin origin)
     {
         const int side = CifarImages.Side;
+        var upright = UprightTransform(origin, source.Width, source.Height, out var width, out var height);
         using var target = new SKBitmap(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(target))
         using (var image = SKImage.FromBitmap(source))
         {
             canvas.Clear(SKColors.White);
+            canvas.Scale((float)side / width, (float)side / height);
+            canvas.Concat(in upright);
             // Mipmaps make large downscales average the pixels instead of sampling a few of them.
-            var sampling = source.Width == side && source.Height == side
+            var sampling = upright.IsIdentity && source.Width == side && source.Height == side
                 ? new SKSamplingOptions(SKFilterMode.Nearest, SKMipmapMode.None)
                 : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
-            canvas.DrawImage(image, new SKRect(0, 0, side, side), sampling);
+            canvas.DrawImage(image, 0, 0, sampling);
         }
         var rgba = target.Bytes;
         const int plane = side * side;
@@ -78,5 +83,24 @@ public static class ImageDecoder
             record[2 * plane + i] = rgba[4 * i + 2];
         }
         return record;
+    }
+
+    // Maps stored pixel (x, y) of a w×h image to where it is displayed; the displayed size is
+    // h×w for the four orientations that turn the image by 90°.
+    static SKMatrix UprightTransform(SKEncodedOrigin origin, int w, int h, out int width, out int height)
+    {
+        var quarterTurn = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        (width, height) = quarterTurn ? (h, w) : (w, h);
+        return origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),      // mirrored
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),  // turned 180°
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),    // flipped
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),        // transposed
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),      // turned 90° clockwise
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),  // transverse
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),    // turned 90° counter-clockwise
+            _ => SKMatrix.Identity,
+        };
     }
 }

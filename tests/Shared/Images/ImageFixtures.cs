@@ -33,6 +33,35 @@ public static class ImageFixtures
         return Encode(bitmap, format);
     }
 
+    /// <summary>An image whose left half is <paramref name="left"/> and right half <paramref name="right"/>.</summary>
+    public static byte[] Halves(int width, int height, SKColor left, SKColor right, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using (var canvas = new SKCanvas(bitmap))
+        using (var paint = new SKPaint { Color = right })
+        {
+            canvas.Clear(left);
+            canvas.DrawRect(width / 2f, 0, width / 2f, height, paint);
+        }
+        return Encode(bitmap, format);
+    }
+
+    /// <summary>Inserts an EXIF segment with the given orientation (1–8) right after a JPEG's start marker.</summary>
+    public static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
+    {
+        byte[] exif =
+        [
+            0xFF, 0xE1, 0x00, 34,                               // APP1, length 34
+            (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
+            (byte)'M', (byte)'M', 0x00, 0x2A, 0, 0, 0, 8,       // big-endian TIFF header, first IFD at 8
+            0x00, 0x01,                                         // one entry:
+            0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1,                 //   Orientation, SHORT, count 1
+            (byte)(orientation >> 8), (byte)orientation, 0, 0,
+            0, 0, 0, 0,                                         // no next IFD
+        ];
+        return [.. jpeg[..2], .. exif, .. jpeg[2..]];
+    }
+
     static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format)
     {
         using var data = bitmap.Encode(format, 95);
