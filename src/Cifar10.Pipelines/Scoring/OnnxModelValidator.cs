@@ -39,7 +39,7 @@ public static class OnnxModelValidator
     }
 
     /// <summary>Opens a session, turning ONNX Runtime's multi-line failures into one line.</summary>
-    internal static InferenceSession Open(string path, string displayName)
+    static InferenceSession Open(string path, string displayName)
     {
         if (!File.Exists(path)) throw new CifarException($"{displayName}: file is missing.");
         if (new FileInfo(path).Length == 0) throw new CifarException($"{displayName}: file is empty, not an ONNX model.");
