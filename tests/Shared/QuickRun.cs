@@ -25,6 +25,8 @@ public static class QuickRun
     static string Create()
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cifar10-quickrun-").FullName;
+        // ~14 MB per test process: remove it when the process ends rather than filling /tmp run after run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { } };
         var definition = ModelZoo.Dense();
         var options = new TrainingOptions { Epochs = 2, Seed = 11 };
         using var data = new CifarDataset(RealCifar.Train1.Take(5000), RealCifar.Test.Take(10), CifarClasses.Names, RealCifar.Directory!);
