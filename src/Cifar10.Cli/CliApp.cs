@@ -21,6 +21,9 @@ public static class CliApp
             config.AddCommand<ExperimentCommand>("experiment").WithDescription("Run the study: several models and seeds under one protocol; report, plots, statistics.");
             config.AddCommand<EdaCommand>("eda").WithDescription("Explore the data: class balance, sample images, pixel statistics (figures, eda.json, tables).");
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
+            config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");
+            config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve an exported model over HTTP (POST /predict, /predict/batch; GET /model, /health).");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
         });
         return app.Run(args);

@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using Cifar10.Core;
+using Cifar10.Core.Export;
+using Cifar10.Core.Runs;
+using Cifar10.Pipelines.Scoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Cifar10.Cli.Commands;
+
+/// <summary><c>cifar10 export --run DIR [--out FILE]</c>: writes the run's model as ONNX, validated by ONNX Runtime.</summary>
+public sealed class ExportCommand : Command<ExportCommand.Settings>
+{
+    /// <summary>Options.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--run <DIR>")]
+        [Description("Run folder holding model.json and model.bin.")]
+        public string? Run { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("Where to write the ONNX file (default: DIR/model.onnx).")]
+        public string? Out { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Run) ? ValidationResult.Error("--run DIR is required.") : ValidationResult.Success();
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var output = settings.Out ?? Path.Combine(settings.Run!, OnnxContract.FileName);
+        if (Directory.Exists(output))
+            throw new CifarException($"{output}: is a directory; --out takes a file name.");
+        using var trained = TrainedModel.Load(settings.Run!);
+        // Validation runs on the temp file, before the rename: a bad export never replaces a good model.onnx.
+        var classes = 0;
+        OnnxExporter.Export(trained, output, temp => classes = OnnxModelValidator.Validate(temp, output));
+        AnsiConsole.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(output))} ({new FileInfo(output).Length / 1024.0:N0} KiB, {Markup.Escape(trained.Definition.Id)}, opset {OnnxContract.Opset})");
+        AnsiConsole.WriteLine($"checked with ONNX Runtime: {OnnxContract.InputName} float [N,3,32,32] raw 0–255 RGB → {OnnxContract.OutputName} float [N,{classes}]");
+        return 0;
+    }
+}

@@ -1,0 +1,21 @@
+using Cifar10.Core.Models;
+
+namespace Cifar10.Core.Export;
+
+/// <summary>Conv2D → ONNX Conv (stride 1, symmetric 'same' padding) and its activation.</summary>
+internal sealed class Conv2DEmitter : ILayerEmitter
+{
+    /// <inheritdoc />
+    public string Emit(OnnxGraphBuilder graph, ResolvedLayer layer, LayerWeights weights, string input)
+    {
+        var spec = (Conv2DSpec)layer.Spec;
+        var inputs = new List<string> { input, graph.AddInitializer($"{layer.Name}.weight", weights.Get("weight")) };
+        if (weights.Find("bias") is { } bias) inputs.Add(graph.AddInitializer($"{layer.Name}.bias", bias));
+        int pad = spec.Kernel / 2;
+        var conv = graph.AddNode("Conv", layer.Name, inputs,
+            OnnxGraphBuilder.Ints("kernel_shape", spec.Kernel, spec.Kernel),
+            OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad),
+            OnnxGraphBuilder.Ints("strides", 1, 1));
+        return ActivationEmitter.Emit(graph, layer.Name, spec.Activation, conv);
+    }
+}

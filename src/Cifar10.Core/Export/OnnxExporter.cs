@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Cifar10.Core.Data;
+using Cifar10.Core.Models;
+using Cifar10.Core.Runs;
+using Google.Protobuf;
+using Onnx;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Export;
+
+/// <summary>
+/// Writes a trained model as ONNX (opset 17) from its <see cref="ModelDefinition"/> and state dict.
+/// The graph is <c>image</c> (raw 0–255, [N,3,32,32]) → Mul/Add pixel scaling → one emitter per
+/// layer → Softmax → <c>probabilities</c> [N,10]; see <see cref="OnnxContract"/>.
+/// </summary>
+public static class OnnxExporter
+{
+    /// <summary>Builds the ONNX model in memory.</summary>
+    /// <param name="definition">The architecture the module was created from.</param>
+    /// <param name="module">The module whose weights and BatchNorm statistics are exported.</param>
+    /// <param name="scaling">The pixel scaling used in training; it becomes part of the graph.</param>
+    /// <param name="classNames">Recorded as metadata (<c>class_names</c>, a JSON array); defaults to CIFAR-10's.</param>
+    public static ModelProto Build(ModelDefinition definition, nn.Module<Tensor, Tensor> module, PixelScaling scaling, IReadOnlyList<string>? classNames = null)
+    {
+        var stateDict = module.state_dict();
+        var graph = new OnnxGraphBuilder();
+        graph.Graph.Name = definition.Id;
+        graph.Graph.Input.Add(OnnxGraphBuilder.FloatTensor(OnnxContract.InputName, definition.Input.Dims));
+
+        var current = EmitScaling(graph, scaling, definition.Input.Channels);
+        foreach (var layer in definition.Layers)
+            current = LayerEmitters.For(layer).Emit(graph, layer, new LayerWeights(layer.Name, stateDict), current);
+        graph.AddNode("Softmax", OnnxContract.OutputName, [current], OnnxGraphBuilder.Int("axis", 1));
+        graph.Graph.Output.Add(OnnxGraphBuilder.FloatTensor(OnnxContract.OutputName, definition.Output.Dims));
+
+        var model = new ModelProto
+        {
+            IrVersion = OnnxContract.IrVersion,
+            ProducerName = "Cifar10.NET",
+            ProducerVersion = VersionInfo.Current()["cifar10net"],
+            DocString = definition.Description,
+            Graph = graph.Graph,
+        };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxContract.Opset });
+        AddMetadata(model, "architecture", definition.Id);
+        AddMetadata(model, "class_names", JsonSerializer.Serialize(classNames ?? CifarClasses.Names));
+        AddMetadata(model, "input_scaling", scaling.Kind);
+        return model;
+    }
+
+    /// <summary>
+    /// Writes the model to <paramref name="path"/> atomically. <paramref name="validate"/>, when given,
+    /// is called with the temp file before the rename (e.g. to load it in ONNX Runtime), so a model
+    /// that fails validation never replaces a good file.
+    /// </summary>
+    public static void Write(ModelProto model, string path, Action<string>? validate = null) =>
+        AtomicFile.Write(path, temp =>
+        {
+            File.WriteAllBytes(temp, model.ToByteArray());
+            validate?.Invoke(temp);
+        });
+
+    /// <summary>Exports a loaded run model (definition, weights, scaling and class names from its card).</summary>
+    public static void Export(TrainedModel trained, string path, Action<string>? validate = null) =>
+        Write(Build(trained.Definition, trained.Module, trained.Card.Normalization, trained.Card.ClassNames), path, validate);
+
+    // input · scale + offset per channel, the same arithmetic as PixelScaling.Apply, so the
+    // exported model takes raw pixels and callers cannot scale them twice or forget to.
+    static string EmitScaling(OnnxGraphBuilder graph, PixelScaling scaling, int channels)
+    {
+        if (scaling.Mean.Length != channels || scaling.Std.Length != channels)
+            throw new CifarException($"export: the pixel scaling has {scaling.Mean.Length} means and {scaling.Std.Length} deviations, expected {channels} each.");
+        var scale = graph.AddInitializer("scaling/scale", scaling.Scale, 1, channels, 1, 1);
+        var offset = graph.AddInitializer("scaling/offset", scaling.Offset, 1, channels, 1, 1);
+        var scaled = graph.AddNode("Mul", "scaling/mul", [OnnxContract.InputName, scale]);
+        return graph.AddNode("Add", "scaling/add", [scaled, offset]);
+    }
+
+    static void AddMetadata(ModelProto model, string key, string value) =>
+        model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+}

@@ -1,0 +1,4 @@
+namespace Cifar10.Pipelines.Scoring;
+
+/// <summary>One class and its probability.</summary>
+public sealed record ClassProbability(string Label, float Probability);

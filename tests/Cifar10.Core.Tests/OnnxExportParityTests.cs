@@ -1,0 +1,106 @@
+using Cifar10.Core.Data;
+using Cifar10.Core.Export;
+using Cifar10.Core.Models;
+using Cifar10.Core.Training;
+using Cifar10.Tests.Shared;
+using Xunit.Abstractions;
+using Google.Protobuf;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Tests;
+
+/// <summary>ONNX Runtime on the exported file must give TorchSharp's probabilities on real images.</summary>
+public class OnnxExportParityTests(ITestOutputHelper output)
+{
+    const int Images = 1000;
+    const float Tolerance = 1e-4f;
+
+    [RealDataFact]
+    public void Dense_export_matches_torchsharp_on_1000_real_images() =>
+        AssertParity(ModelZoo.Dense(), PixelScaling.UnitRange, seed: 1);
+
+    [RealDataFact]
+    public void Cnn3x3_export_with_perturbed_batchnorm_matches_torchsharp() =>
+        AssertParity(ModelZoo.Cnn(3), PixelScaling.UnitRange, seed: 2);
+
+    [RealDataFact]
+    public void Cnn5x5_export_with_standardized_input_matches_torchsharp()
+    {
+        using var sample = RealCifar.Test.Take(2000);
+        AssertParity(ModelZoo.Cnn(5), PixelScaling.StandardizedOn(sample), seed: 3);
+    }
+
+    [RealDataFact]
+    public void Gelu_layers_export_with_the_exact_erf_form()
+    {
+        var definition = SequentialBuilder.Input(3, 32, 32)
+            .Conv2D(8, 3, Activation.Gelu).BatchNorm().MaxPool(4)
+            .Flatten().Dense(32, Activation.Gelu).Dense(10, Activation.None)
+            .Build("gelu-test", "conv and dense with GELU");
+        AssertParity(definition, PixelScaling.UnitRange, seed: 4);
+    }
+
+    [RealDataFact]
+    public void Quickly_trained_cnn3x3_export_matches_torchsharp()
+    {
+        using var data = new CifarDataset(RealCifar.Train1.Take(2000), RealCifar.Test.Take(Images), CifarClasses.Names, RealCifar.Directory!);
+        using var split = DataSplit.Create(data, seed: 5);
+        var trainer = new Trainer(new TrainingOptions { Epochs = 1, Seed = 5 }, CPU);
+        var definition = ModelZoo.Cnn(3);
+        using var module = trainer.CreateModel(definition);
+        trainer.Fit(module, split, PixelScaling.UnitRange);
+        AssertParity(definition, module, PixelScaling.UnitRange);
+    }
+
+    void AssertParity(ModelDefinition definition, PixelScaling scaling, int seed)
+    {
+        manual_seed(seed);
+        using var module = definition.CreateModule();
+        PerturbBatchNorm(module, seed);
+        AssertParity(definition, module, scaling);
+    }
+
+    void AssertParity(ModelDefinition definition, nn.Module<Tensor, Tensor> module, PixelScaling scaling)
+    {
+        using var images = RealCifar.Test.Take(Images);
+        using var expected = ModelEvaluator.PredictProbabilities(module, images.Pixels, scaling, CPU);
+        var torchProbabilities = expected.data<float>().ToArray();
+
+        using var raw = images.Pixels.to_type(ScalarType.Float32);
+        var onnx = OnnxExporter.Build(definition, module, scaling).ToByteArray();
+        var onnxProbabilities = OnnxRuntimeRunner.Run(onnx, raw.data<float>().ToArray(), Images);
+
+        var maxDiff = torchProbabilities.Zip(onnxProbabilities, (a, b) => Math.Abs(a - b)).Max();
+        var agree = Enumerable.Range(0, Images).Count(i => ArgMax(torchProbabilities, i) == ArgMax(onnxProbabilities, i));
+        output.WriteLine($"{definition.Id}: max |ORT − TorchSharp| = {maxDiff:E2}, classes agree on {agree}/{Images}");
+        Assert.True(maxDiff <= Tolerance, $"{definition.Id}: max |ORT − TorchSharp| = {maxDiff:E2} > {Tolerance:E0}");
+        for (int i = 0; i < Images; i++)
+            Assert.True(ArgMax(torchProbabilities, i) == ArgMax(onnxProbabilities, i), $"{definition.Id}: image {i} predicted differently");
+        // A model that predicts one class for everything would agree trivially; make sure this one does not.
+        Assert.True(Enumerable.Range(0, Images).Select(i => ArgMax(torchProbabilities, i)).Distinct().Count() > 1,
+            $"{definition.Id}: every image got the same class, so class agreement proves little");
+    }
+
+    // Fresh BatchNorm layers have mean 0, variance 1, scale 1, shift 0: an export that ignored
+    // them would still pass. Random statistics make every one of the four tensors matter.
+    static void PerturbBatchNorm(nn.Module<Tensor, Tensor> module, int seed)
+    {
+        using var noGrad = no_grad();
+        var generator = new Generator((ulong)seed);
+        foreach (var (name, tensor) in module.state_dict())
+        {
+            if (name.EndsWith("running_mean")) tensor.copy_(randn(tensor.shape, generator: generator) * 0.2f);
+            else if (name.EndsWith("running_var")) tensor.copy_(rand(tensor.shape, generator: generator) + 0.5f);
+            else if (name.StartsWith("batchnormalization") && name.EndsWith("weight")) tensor.copy_(rand(tensor.shape, generator: generator) + 0.5f);
+            else if (name.StartsWith("batchnormalization") && name.EndsWith("bias")) tensor.copy_(randn(tensor.shape, generator: generator) * 0.1f);
+        }
+    }
+
+    static int ArgMax(float[] probabilities, int row)
+    {
+        int best = 0;
+        for (int c = 1; c < 10; c++) if (probabilities[row * 10 + c] > probabilities[row * 10 + best]) best = c;
+        return best;
+    }
+}

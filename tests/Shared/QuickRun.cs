@@ -1,0 +1,53 @@
+using Cifar10.Core.Data;
+using Cifar10.Core.Export;
+using Cifar10.Core.Models;
+using Cifar10.Core.Runs;
+using Cifar10.Core.Training;
+using static TorchSharp.torch;
+
+namespace Cifar10.Tests.Shared;
+
+/// <summary>
+/// A real, quickly trained run folder (dense model, 5,000 real training images, 2 epochs: a few
+/// seconds) with <c>model.bin</c>, <c>model.json</c> and <c>model.onnx</c>, made once per test process.
+/// </summary>
+public static class QuickRun
+{
+    static readonly Lazy<string> Folder = new(Create);
+
+    /// <summary>The run folder.</summary>
+    public static string Directory => Folder.Value;
+    /// <summary>The exported model.</summary>
+    public static string OnnxPath => Path.Combine(Directory, OnnxContract.FileName);
+    /// <summary>The card, with the TorchSharp test accuracy on all 10,000 test images.</summary>
+    public static ModelCard Card => ModelCard.Read(Path.Combine(Directory, TrainedModel.CardFile));
+
+    static string Create()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("cifar10-quickrun-").FullName;
+        // ~14 MB per test process: remove it when the process ends rather than filling /tmp run after run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { } };
+        var definition = ModelZoo.Dense();
+        var options = new TrainingOptions { Epochs = 2, Seed = 11 };
+        using var data = new CifarDataset(RealCifar.Train1.Take(5000), RealCifar.Test.Take(10), CifarClasses.Names, RealCifar.Directory!);
+        using var split = DataSplit.Create(data, options.Seed);
+        var trainer = new Trainer(options, CPU);
+        using var module = trainer.CreateModel(definition);
+        trainer.Fit(module, split, PixelScaling.UnitRange);
+        var (loss, accuracy) = ModelEvaluator.Evaluate(module, RealCifar.Test, PixelScaling.UnitRange, CPU);
+        var card = new ModelCard
+        {
+            Architecture = definition.Id,
+            Normalization = PixelScaling.UnitRange,
+            ClassNames = CifarClasses.Names,
+            Seed = options.Seed,
+            TotalParameters = definition.TotalParameters,
+            TrainableParameters = definition.TrainableParameters,
+            TestAccuracy = accuracy,
+            TestLoss = loss,
+        };
+        TrainedModel.Save(directory, module, card);
+        OnnxExporter.Write(OnnxExporter.Build(definition, module, card.Normalization, card.ClassNames), Path.Combine(directory, OnnxContract.FileName));
+        return directory;
+    }
+}
