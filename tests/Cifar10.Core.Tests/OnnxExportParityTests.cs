@@ -42,6 +42,13 @@ public class OnnxExportParityTests(ITestOutputHelper output)
     }
 
     [RealDataFact]
+    public void Fast_network_exports_with_standalone_gelu_bias_free_layers_and_logit_scale()
+    {
+        using var sample = RealCifar.Test.Take(2000);
+        AssertParity(ModelZoo.Get("fast-half"), PixelScaling.StandardizedOn(sample), seed: 5);
+    }
+
+    [RealDataFact]
     public void Quickly_trained_cnn3x3_export_matches_torchsharp()
     {
         using var data = new CifarDataset(RealCifar.Train1.Take(2000), RealCifar.Test.Take(Images), CifarClasses.Names, RealCifar.Directory!);

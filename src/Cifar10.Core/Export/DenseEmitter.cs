@@ -9,13 +9,9 @@ internal sealed class DenseEmitter : ILayerEmitter
     public string Emit(OnnxGraphBuilder graph, ResolvedLayer layer, LayerWeights weights, string input)
     {
         var spec = (DenseSpec)layer.Spec;
-        var gemm = graph.AddNode("Gemm", layer.Name,
-            [
-                input,
-                graph.AddInitializer($"{layer.Name}.weight", weights.Get("weight")),
-                graph.AddInitializer($"{layer.Name}.bias", weights.Get("bias")),
-            ],
-            OnnxGraphBuilder.Int("transB", 1));
+        var inputs = new List<string> { input, graph.AddInitializer($"{layer.Name}.weight", weights.Get("weight")) };
+        if (weights.Find("bias") is { } bias) inputs.Add(graph.AddInitializer($"{layer.Name}.bias", bias)); // Gemm's C is optional
+        var gemm = graph.AddNode("Gemm", layer.Name, inputs, OnnxGraphBuilder.Int("transB", 1));
         return ActivationEmitter.Emit(graph, layer.Name, spec.Activation, gemm);
     }
 }

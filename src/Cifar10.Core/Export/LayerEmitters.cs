@@ -13,6 +13,8 @@ internal static class LayerEmitters
         [typeof(FlattenSpec)] = new FlattenEmitter(),
         [typeof(DenseSpec)] = new DenseEmitter(),
         [typeof(DropoutSpec)] = new DropoutEmitter(),
+        [typeof(ActivationSpec)] = new StandaloneActivationEmitter(),
+        [typeof(ScaleSpec)] = new ScaleEmitter(),
     };
 
     /// <summary>The emitter for <paramref name="layer"/>, or a one-line error naming the unsupported kind.</summary>

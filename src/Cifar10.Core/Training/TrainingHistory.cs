@@ -11,6 +11,4 @@ public sealed record TrainingHistory(
     public EpochRecord Best => Epochs.First(e => e.Epoch == BestEpoch);
     /// <summary>Mean wall-clock seconds per epoch (training + validation).</summary>
     public double SecondsPerEpoch => Epochs.Count == 0 ? 0 : Epochs.Average(e => e.Seconds);
-    /// <summary>Train minus validation accuracy at the best epoch: the overfitting gap.</summary>
-    public double GeneralisationGap => Best.TrainAccuracy - Best.ValidationAccuracy;
 }

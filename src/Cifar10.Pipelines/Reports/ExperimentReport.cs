@@ -35,7 +35,7 @@ public static class ExperimentReport
                 m.GeneralisationGap.Count > 1 ? $"{Points(m.GeneralisationGap.Mean)} ± {Number(100 * m.GeneralisationGap.Std, 2)}" : Points(m.GeneralisationGap.Mean));
         md.Append(table).AppendLine();
         md.AppendLine("Test accuracy and loss are ML.NET's `MulticlassClassification.Evaluate` micro-accuracy and log-loss on the test set; mean ± standard deviation over seeds. " +
-                      "The gap is train minus validation accuracy at the epoch whose weights were kept.").AppendLine();
+                      "The gap is accuracy on the training images minus validation accuracy, both in inference mode (dropout off) with the weights that were kept.").AppendLine();
         var more = new MarkdownTable("Model", "Macro accuracy", "Top-3 accuracy", "Log-loss reduction");
         foreach (var m in results.Models)
             more.Row($"`{m.Model}`", PercentSummary(m.MacroAccuracy), PercentSummary(m.Top3Accuracy), Summary(m.LogLossReduction, 3));

@@ -16,6 +16,7 @@ public sealed record RunResults(
     double TrainingSeconds,
     double SecondsPerEpoch,
     double TrainAccuracy,
+    double TrainInferenceAccuracy,
     double ValidationAccuracy,
     double ValidationLoss,
     double TestAccuracy,
@@ -23,6 +24,10 @@ public sealed record RunResults(
     DataSplitInfo Split,
     ClassificationMetrics TestMetrics)
 {
-    /// <summary>Train minus validation accuracy at the kept epoch.</summary>
-    public double GeneralisationGap => TrainAccuracy - ValidationAccuracy;
+    /// <summary>
+    /// Overfitting: accuracy on the training images minus validation accuracy, both measured in
+    /// inference mode with the kept weights (the training-time accuracy has dropout switched on,
+    /// which hides overfitting in models with heavy dropout).
+    /// </summary>
+    public double GeneralisationGap => TrainInferenceAccuracy - ValidationAccuracy;
 }

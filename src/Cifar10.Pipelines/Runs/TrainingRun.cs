@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Cifar10.Core.Data;
+using Cifar10.Core.Export;
 using Cifar10.Core.Runs;
+using Cifar10.Pipelines.Scoring;
 using Cifar10.Core.Training;
 using Cifar10.Pipelines.Evaluation;
 using Cifar10.Pipelines.Plots;
@@ -33,9 +35,10 @@ public static class TrainingRun
         var metrics = new MulticlassEvaluator(new MLContext(request.Options.Seed)).Evaluate(probabilityArray, labels, data.ClassNames);
 
         var best = history.Best;
+        var (_, trainInferenceAccuracy) = ModelEvaluator.Evaluate(model, split.Train, scaling, request.Device, request.Options.EvaluationBatchSize);
         var results = new RunResults(request.Model.Id, request.Options.Seed, request.Model.TotalParameters, request.Model.TrainableParameters,
             request.Model.MultiplyAdds, history.Epochs.Count, history.BestEpoch, history.StoppedEarly, history.TotalSeconds, history.SecondsPerEpoch,
-            best.TrainAccuracy, best.ValidationAccuracy, best.ValidationLoss, metrics.MicroAccuracy, metrics.LogLoss, split.Info, metrics);
+            best.TrainAccuracy, trainInferenceAccuracy, best.ValidationAccuracy, best.ValidationLoss, metrics.MicroAccuracy, metrics.LogLoss, split.Info, metrics);
 
         var card = new ModelCard
         {
@@ -51,6 +54,9 @@ public static class TrainingRun
             TestLoss = testLoss,
         };
         TrainedModel.Save(request.OutputDirectory, model, card);
+        // Every run ships its model: model.onnx, checked by ONNX Runtime before it replaces anything.
+        OnnxExporter.Write(OnnxExporter.Build(request.Model, model, scaling, data.ClassNames), Path.Combine(request.OutputDirectory, OnnxContract.FileName),
+            temp => OnnxModelValidator.Validate(temp));
         HistoryFiles.Write(request.OutputDirectory, history);
         AtomicFile.WriteAllText(Path.Combine(request.OutputDirectory, "results.json"), JsonSerializer.Serialize(results, ModelCard.Json));
         LearningCurvesPlot.Save(Path.Combine(request.OutputDirectory, "learning-curves.png"), request.Model.Id, history);
