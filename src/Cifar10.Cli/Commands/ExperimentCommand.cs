@@ -43,6 +43,7 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
             Protocol = settings.ToOptions(TrainingRecipes.Study, settings.Seed),
             FastProtocol = settings.ToOptions(TrainingRecipes.Fast, settings.Seed),
             TrainLimit = settings.TrainLimit,
+            TestLimit = settings.TestLimit,
             Normalize = settings.NormalizeFor(TrainingRecipes.Study),
             FastNormalize = settings.NormalizeFor(TrainingRecipes.Fast),
             OutputDirectory = output,

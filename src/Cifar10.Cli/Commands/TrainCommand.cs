@@ -18,7 +18,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         var device = TorchSetup.Apply(settings.Device, settings.Threads);
         var output = RunNames.Resolve(settings.Out, definition.Id, settings.Resume, TrainRequest.CheckpointFile);
         using var data = DataLoading.Load(settings.Data);
-        var request = new TrainRequest(definition, options, device, output, settings.NormalizeFor(recipe), settings.TrainLimit, Resume: settings.Resume);
+        var request = new TrainRequest(definition, options, device, output, settings.NormalizeFor(recipe), settings.TrainLimit, settings.TestLimit, settings.Resume);
         AnsiConsole.MarkupLine($"Training [bold]{definition.Id}[/] ({definition.TotalParameters:N0} parameters) with the {recipe.Name} recipe on {device.type}, seed {options.Seed}, up to {options.Epochs} epochs → {Markup.Escape(output)}");
         var outcome = TrainingProgressView.Show(definition.Id, progress => TrainingRun.Execute(data, request, progress, cancellationToken));
         var r = outcome.Results;

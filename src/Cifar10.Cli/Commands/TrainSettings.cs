@@ -23,6 +23,10 @@ public class ProtocolSettings : DataSettings
     [Description("Use only the first N training images (quick runs).")]
     public int? TrainLimit { get; init; }
 
+    [CommandOption("--test-limit <N>")]
+    [Description("Evaluate on only the first N test images (quick runs).")]
+    public int? TestLimit { get; init; }
+
     [CommandOption("--normalize <MODE>")]
     [Description("unit ([0,1], the study's default) or standardize (per-channel mean/std, the fast recipe's).")]
     public string? Normalize { get; init; }
@@ -51,6 +55,7 @@ public class ProtocolSettings : DataSettings
     public override Spectre.Console.ValidationResult Validate()
     {
         if (TrainLimit is <= 0) return Spectre.Console.ValidationResult.Error($"--train-limit {TrainLimit}: must be a positive number.");
+        if (TestLimit is <= 0) return Spectre.Console.ValidationResult.Error($"--test-limit {TestLimit}: must be a positive number.");
         if (Threads is <= 0) return Spectre.Console.ValidationResult.Error($"--threads {Threads}: must be a positive number.");
         return base.Validate();
     }

@@ -27,6 +27,8 @@ public sealed record ExperimentOptions
 
     /// <summary>Use only the first N training images.</summary>
     public int? TrainLimit { get; init; }
+    /// <summary>Evaluate on only the first N test images (quick runs).</summary>
+    public int? TestLimit { get; init; }
     /// <summary>Input scaling: unit or standardize.</summary>
     public string Normalize { get; init; } = "unit";
     /// <summary>Where the experiment folder goes.</summary>

@@ -18,7 +18,7 @@ public static class ExperimentPlots
     public static string Mistakes(string model) => $"mistakes-{model}.png";
 
     /// <summary>Writes every figure into <paramref name="directory"/>.</summary>
-    public static void Write(string directory, ExperimentResults results, IReadOnlyDictionary<string, TrainingRunOutcome> firstSeed, CifarDataset data)
+    public static void Write(string directory, ExperimentResults results, IReadOnlyDictionary<string, TrainingRunOutcome> firstSeed, CifarImages test, IReadOnlyList<string> classNames)
     {
         string At(string name) => Path.Combine(directory, name);
         ComparisonCurvesPlot.Save(At(Comparison), firstSeed.Select(o => (o.Key, o.Value.History)).ToArray());
@@ -29,7 +29,7 @@ public static class ExperimentPlots
         {
             Core.Runs.AtomicFile.Write(At(LearningCurves(model)), temp => File.Copy(Path.Combine(outcome.Directory, "learning-curves.png"), temp));
             ConfusionMatrixPlot.Save(At(Confusion(model)), model, outcome.Results.TestMetrics);
-            MistakesPlot.Save(At(Mistakes(model)), model, data.Test.Pixels, outcome.TestProbabilities, outcome.TestLabels, data.ClassNames);
+            MistakesPlot.Save(At(Mistakes(model)), model, test.Pixels, outcome.TestProbabilities, outcome.TestLabels, classNames);
         }
     }
 }

@@ -33,7 +33,7 @@ public static class ExperimentRunner
             {
                 var directory = Path.Combine(options.OutputDirectory, definition.Id, $"seed-{seed}");
                 var (runProtocol, normalize) = options.ProtocolFor(definition.Id);
-                var request = new TrainRequest(definition, runProtocol with { Seed = seed }, options.Device, directory, normalize, options.TrainLimit, Resume: options.Resume);
+                var request = new TrainRequest(definition, runProtocol with { Seed = seed }, options.Device, directory, normalize, options.TrainLimit, options.TestLimit, options.Resume);
                 var index = runIndex++;
                 var runProgress = progress is null ? null : new RelayProgress(p => progress.Report(new ExperimentProgress(definition.Id, seed, index, runCount, p)));
                 var outcome = TrainingRun.Execute(data, request, runProgress, cancel);
@@ -43,8 +43,9 @@ public static class ExperimentRunner
             models.Add(ModelResults.From(definition, seedResults));
         }
 
+        using var test = data.Test.Take(options.TestLimit ?? data.Test.Count);
         var diagnosis = options.Diagnose
-            ? models.SelectMany(m => ScalingDiagnosis.Run(Path.Combine(options.OutputDirectory, m.Seeds[0].RunDirectory), data.Test, options.Device)).ToArray()
+            ? models.SelectMany(m => ScalingDiagnosis.Run(Path.Combine(options.OutputDirectory, m.Seeds[0].RunDirectory), test, options.Device)).ToArray()
             : [];
         var split = models[0].Seeds[0].Results.Split;
         var protocol = new ProtocolDescription(options.Protocol.Epochs, options.Protocol.BatchSize, options.Protocol.LearningRate,
@@ -55,7 +56,7 @@ public static class ExperimentRunner
             PairComparison.AllPairs(models), diagnosis, VersionInfo.Current());
 
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "results.json"), JsonSerializer.Serialize(results, ModelCard.Json));
-        ExperimentPlots.Write(options.OutputDirectory, results, outcomes, data);
+        ExperimentPlots.Write(options.OutputDirectory, results, outcomes, test, data.ClassNames);
         Reports.ExperimentReport.Write(options.OutputDirectory, results);
         return results;
     }
