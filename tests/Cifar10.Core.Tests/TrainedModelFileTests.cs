@@ -1,0 +1,74 @@
+using Cifar10.Core;
+using Cifar10.Core.Data;
+using Cifar10.Core.Models;
+using Cifar10.Core.Runs;
+using Cifar10.Core.Training;
+using Cifar10.Tests.Shared;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Tests;
+
+/// <summary>Model and checkpoint files that are missing, corrupt or of another architecture.</summary>
+public class TrainedModelFileTests
+{
+    static ModelCard Card(string architecture) => new() { Architecture = architecture, Normalization = PixelScaling.UnitRange, ClassNames = CifarClasses.Names };
+
+    [Fact]
+    public void A_saved_model_loads_back_with_identical_weights()
+    {
+        using var temp = new TempDirectory();
+        using var module = ModelZoo.Cnn(3).CreateModule();
+        TrainedModel.Save(temp.Path, module, Card("cnn-3x3"));
+        using var loaded = TrainedModel.Load(temp.Path);
+        foreach (var (name, tensor) in module.state_dict())
+            Assert.True(tensor.eq(loaded.Module.state_dict()[name]).all().item<bool>(), name);
+    }
+
+    [Fact]
+    public void Weights_of_another_architecture_are_refused_in_one_line()
+    {
+        using var temp = new TempDirectory();
+        using var module = ModelZoo.Dense().CreateModule();
+        TrainedModel.Save(temp.Path, module, Card("cnn-3x3"));
+        var error = Assert.Throws<CifarException>(() => TrainedModel.Load(temp.Path));
+        Assert.StartsWith($"{temp.File("model.bin")}: cannot be loaded as cnn-3x3 weights", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_model_bin_is_refused_in_one_line()
+    {
+        using var temp = new TempDirectory();
+        using var module = ModelZoo.Dense().CreateModule();
+        TrainedModel.Save(temp.Path, module, Card("dense"));
+        var bytes = File.ReadAllBytes(temp.File("model.bin"));
+        File.WriteAllBytes(temp.File("model.bin"), bytes[..(bytes.Length / 2)]);
+        var error = Assert.Throws<CifarException>(() => TrainedModel.Load(temp.Path));
+        Assert.StartsWith($"{temp.File("model.bin")}: cannot be loaded as dense weights", error.Message);
+    }
+
+    [Fact]
+    public void A_corrupt_model_json_is_refused_in_one_line()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("model.json"), "{ not json");
+        var error = Assert.Throws<CifarException>(() => TrainedModel.Load(temp.Path));
+        Assert.StartsWith($"{temp.File("model.json")}: not a valid model card", error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_checkpoint_is_refused_on_resume()
+    {
+        using var temp = new TempDirectory();
+        using var split = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 300, testLimit: 10);
+        var options = new TrainingOptions { Epochs = 1, Seed = 1, CheckpointPath = temp.File("checkpoint.bin") };
+        var trainer = new Trainer(options, CPU);
+        using (var model = trainer.CreateModel(ModelZoo.Dense())) trainer.Fit(model, split, PixelScaling.UnitRange);
+        var bytes = File.ReadAllBytes(temp.File("checkpoint.bin"));
+        File.WriteAllBytes(temp.File("checkpoint.bin"), bytes[..(bytes.Length - 100)]);
+        var resuming = new Trainer(options with { Resume = true, Epochs = 2 }, CPU);
+        using var again = resuming.CreateModel(ModelZoo.Dense());
+        var error = Assert.Throws<CifarException>(() => resuming.Fit(again, split, PixelScaling.UnitRange));
+        Assert.StartsWith($"{temp.File("checkpoint.bin")}: checkpoint is corrupt or truncated", error.Message);
+    }
+}
