@@ -5,13 +5,13 @@ namespace Cifar10.Cli.Tests;
 /// <summary>Bad input gets one line on stderr, a non-zero exit and no stack trace.</summary>
 public class BadInputTests
 {
-    static void AssertOneLineError((int ExitCode, string Output, string Error) result, string expected)
+    static void AssertOneLineError(DotnetProcess.Result result, string expected)
     {
         Assert.NotEqual(0, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Stderr}");
         Assert.Equal($"error: {expected}", lines[0].TrimEnd());
-        Assert.DoesNotContain("   at ", result.Error + result.Output);
+        Assert.DoesNotContain("   at ", result.Stderr + result.Stdout);
     }
 
     [Theory]
@@ -72,8 +72,8 @@ public class BadInputTests
         using var temp = new TempDirectory();
         var result = CliProcess.Run(temp.Path, "train", "--bogus");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("bogus", result.Error + result.Output);
-        Assert.DoesNotContain("   at ", result.Error + result.Output);
+        Assert.Contains("bogus", result.Stderr + result.Stdout);
+        Assert.DoesNotContain("   at ", result.Stderr + result.Stdout);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class BadInputTests
         using var temp = new TempDirectory();
         var result = CliProcess.Run(temp.Path, "summary", "--model", "cnn-3x3");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Total params: 357,706", result.Output);
-        Assert.Contains("Non-trainable params: 448", result.Output);
+        Assert.Contains("Total params: 357,706", result.Stdout);
+        Assert.Contains("Non-trainable params: 448", result.Stdout);
     }
 }

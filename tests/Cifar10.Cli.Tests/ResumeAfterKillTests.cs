@@ -30,9 +30,9 @@ public class ResumeAfterKillTests
         Assert.Empty(Directory.GetFiles(killed, "*.tmp"));
 
         var resumed = CliProcess.Run(temp.Path, [.. Train, "--out", killed, "--resume"]);
-        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         var uninterrupted = CliProcess.Run(temp.Path, [.. Train, "--out", straight]);
-        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
+        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Stderr);
 
         Assert.Equal(HistoryWithoutTimes(straight), HistoryWithoutTimes(killed));
         using var a = TrainedModel.Load(straight);

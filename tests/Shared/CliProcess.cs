@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Cifar10.Tests.Shared;
 
@@ -27,15 +26,7 @@ public static class CliProcess
         return Process.Start(info)!;
     }
 
-    /// <summary>Runs the CLI to completion.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] args)
-    {
-        using var process = Start(workingDirectory, args);
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString(), error);
-    }
+    /// <summary>Runs the CLI to completion in <paramref name="workingDirectory"/>.</summary>
+    public static DotnetProcess.Result Run(string workingDirectory, params string[] args) =>
+        DotnetProcess.Run([Assembly, .. args], workingDirectory, TimeSpan.FromMinutes(10));
 }

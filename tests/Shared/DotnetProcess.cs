@@ -20,6 +20,8 @@ public static class DotnetProcess
         // The test host may inherit MSBuild's variables from 'dotnet test'; a child build must find its own SDK.
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)))
             start.Environment.Remove(name);
+        // Never let a child fall back to a download: point it at the real data.
+        if (RealCifar.Directory is { } data) start.Environment[Cifar10.Core.Data.CifarDataLocator.EnvironmentVariable] = data;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -10,8 +10,15 @@ public static class RealCifar
     static readonly Lazy<CifarImages> TestSet = new(() => Read(CifarBinaryReader.TestFile));
     static readonly Lazy<CifarImages> FirstTrainBatch = new(() => Read(CifarBinaryReader.TrainFiles[0]));
 
-    /// <summary>The batches folder, or null when the variable is unset.</summary>
-    public static string? Directory => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } d ? d : null;
+    /// <summary>The batches folder (see <see cref="TestData.Directory"/>), or null when the real data is nowhere to be found.</summary>
+    public static string? Directory
+    {
+        get
+        {
+            try { return TestData.Directory; }
+            catch (InvalidOperationException) { return null; }
+        }
+    }
 
     /// <summary>All 10,000 test images (shared: do not dispose).</summary>
     public static CifarImages Test => TestSet.Value;
