@@ -44,8 +44,15 @@ public class OnnxExportParityTests(ITestOutputHelper output)
     [RealDataFact]
     public void Fast_network_exports_with_standalone_gelu_bias_free_layers_and_logit_scale()
     {
-        using var sample = RealCifar.Test.Take(2000);
-        AssertParity(ModelZoo.Get("fast-half"), PixelScaling.StandardizedOn(sample), seed: 5);
+        // Untrained, this deep BatchNorm/GELU stack gives every image the same class; two short
+        // epochs of the fast recipe make the predictions differ, so agreement means something.
+        using var split = DataSplit.Create(TestData.Real, seed: 6, trainLimit: 2_000, testLimit: 10);
+        var trainer = new Trainer(TrainingRecipes.Fast.Options with { Epochs = 2, BatchSize = 128, Seed = 6 }, CPU);
+        var definition = ModelZoo.Get("fast-half");
+        using var module = trainer.CreateModel(definition);
+        var scaling = PixelScaling.StandardizedOn(split.Train);
+        trainer.Fit(module, split, scaling);
+        AssertParity(definition, module, scaling);
     }
 
     [RealDataFact]
