@@ -24,7 +24,7 @@ public sealed record BenchOptions
     /// <summary>Training batches the real trainer runs per round (its training images ≈ this × batch size).</summary>
     public int TrainerBatches { get; init; } = 40;
     /// <summary>Alternating raw/trainer rounds; the best round of each counts, so a noisy moment on the host hurts neither side alone.</summary>
-    public int Rounds { get; init; } = 2;
+    public int Rounds { get; init; } = 3;
     /// <summary>Test images scored by each inference engine.</summary>
     public int InferenceImages { get; init; } = 10_000;
     /// <summary>Images per batch for TorchSharp eval and ONNX Runtime.</summary>
@@ -44,8 +44,8 @@ public sealed record BenchOptions
     {
         MatmulRepeats = 4,
         WarmupSteps = 2,
-        RawSteps = 10,
-        TrainerBatches = 10,
+        RawSteps = 15,
+        TrainerBatches = 15,
         Rounds = 1,
         InferenceImages = 2_000,
         LatencyCalls = 500,
