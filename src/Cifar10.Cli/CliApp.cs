@@ -24,6 +24,7 @@ public static class CliApp
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");
             config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve an exported model over HTTP (POST /predict, /predict/batch; GET /model, /health).");
+            config.AddCommand<BenchCommand>("bench").WithDescription("Measure training and inference throughput against the machine's matmul peak (bench.json, bench.png).");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
         });
         return app.Run(args);

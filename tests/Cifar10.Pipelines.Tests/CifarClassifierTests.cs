@@ -67,6 +67,21 @@ public class CifarClassifierTests(ITestOutputHelper output)
     }
 
     [RealDataFact]
+    public void Engines_the_pool_drops_under_load_leave_the_shared_model_usable()
+    {
+        // Regression: a dropped engine used to dispose the shared transformer (ML.NET's default
+        // ownership), so every later prediction failed; `serve` answered 500 from then on.
+        var context = new Microsoft.ML.MLContext(seed: 0);
+        var transformer = CifarScoringPipeline.Fit(context, QuickRun.OnnxPath);
+        using var pool = new PredictionEnginePool<CifarRecordInput, ProbabilitiesOutput>(context, transformer, maxRetained: 1);
+        var input = new CifarRecordInput { Record = RealCifar.TestRecord(0) };
+        var expected = pool.Predict(input).Probabilities;
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => pool.Predict(input)); // more engines than it keeps: some are dropped
+        Assert.Equal(expected, pool.Predict(input).Probabilities);
+        (transformer as IDisposable)?.Dispose();
+    }
+
+    [RealDataFact]
     public void Class_names_come_from_model_json_beside_the_model_else_cifar10()
     {
         var bare = Path.Combine(Directory.CreateTempSubdirectory("bare-model-").FullName, "model.onnx");

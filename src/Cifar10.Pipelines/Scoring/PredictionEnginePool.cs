@@ -20,7 +20,10 @@ public sealed class PredictionEnginePool<TInput, TOutput> : IDisposable
     /// <summary>Creates a pool over <paramref name="transformer"/>.</summary>
     public PredictionEnginePool(MLContext mlContext, ITransformer transformer, int maxRetained = 0)
     {
-        _create = () => mlContext.Model.CreatePredictionEngine<TInput, TOutput>(transformer);
+        // The pool disposes engines beyond MaxRetained; by default an engine owns (and disposes) the
+        // shared transformer with it, which would kill the ONNX session for every other engine.
+        var engineOptions = new PredictionEngineOptions { OwnsTransformer = false };
+        _create = () => mlContext.Model.CreatePredictionEngine<TInput, TOutput>(transformer, engineOptions);
         MaxRetained = maxRetained > 0 ? maxRetained : Environment.ProcessorCount * 2;
     }
 

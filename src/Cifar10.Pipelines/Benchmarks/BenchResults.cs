@@ -1,0 +1,67 @@
+namespace Cifar10.Pipelines.Benchmarks;
+
+/// <summary>Everything one <c>cifar10 bench</c> measured, in one process, written as <c>bench.json</c>.</summary>
+public sealed record BenchResults(
+    DateTime CreatedUtc,
+    bool Quick,
+    BenchMachine Machine,
+    IReadOnlyDictionary<string, string> Versions,
+    MatmulResult Matmul,
+    IReadOnlyList<TrainingBench> Training,
+    IReadOnlyList<InferenceBench> Inference,
+    IReadOnlyList<BenchTarget> Targets);
+
+/// <summary>Where the numbers were measured.</summary>
+public sealed record BenchMachine(int Cores, int TorchThreads, int OrtIntraOpThreads, string Os);
+
+/// <summary>The fp32 matmul peak.</summary>
+public sealed record MatmulResult(int Size, int Repeats, double Seconds, double Gflops);
+
+/// <summary>
+/// Training throughput of one model at one batch size: the raw loop (one pre-made float batch,
+/// forward + backward + Adam) against the real <c>Trainer</c> on real data. FLOPs per image are
+/// <c>ModelDefinition.TrainingFlops</c> (3 × forward, 2 FLOPs a multiply-add).
+/// </summary>
+public sealed record TrainingBench(
+    string Model,
+    int BatchSize,
+    long FlopsPerImage,
+    int RawSteps,
+    double RawImagesPerSecond,
+    int TrainerImages,
+    double TrainerImagesPerSecond,
+    double TrainerEpochImagesPerSecond,
+    string TrainerTiming)
+{
+    /// <summary>Trainer images/s ÷ raw-loop images/s.</summary>
+    public double TrainerRatio => TrainerImagesPerSecond / RawImagesPerSecond;
+    /// <summary>Achieved GFLOP/s of the raw loop.</summary>
+    public double RawGflops => RawImagesPerSecond * FlopsPerImage / 1e9;
+    /// <summary>Achieved GFLOP/s of the trainer.</summary>
+    public double TrainerGflops => TrainerImagesPerSecond * FlopsPerImage / 1e9;
+}
+
+/// <summary>
+/// Inference on real test images: TorchSharp eval, ONNX Runtime directly (default and tuned session
+/// options), ML.NET <c>Transform</c>, and single-image PredictionEngine latency.
+/// </summary>
+public sealed record InferenceBench(
+    string Model,
+    int Images,
+    int BatchSize,
+    double TorchImagesPerSecond,
+    double OrtDefaultImagesPerSecond,
+    double OrtTunedImagesPerSecond,
+    double MlNetImagesPerSecond,
+    int LatencyCalls,
+    double LatencyP50Milliseconds,
+    double LatencyP99Milliseconds)
+{
+    /// <summary>The faster ONNX Runtime configuration ÷ TorchSharp eval.</summary>
+    public double OrtSpeedup => Math.Max(OrtDefaultImagesPerSecond, OrtTunedImagesPerSecond) / TorchImagesPerSecond;
+    /// <summary>ML.NET Transform ÷ TorchSharp eval.</summary>
+    public double MlNetSpeedup => MlNetImagesPerSecond / TorchImagesPerSecond;
+}
+
+/// <summary>One target of the issue with its measured value; <c>Met</c> is information, never a test verdict.</summary>
+public sealed record BenchTarget(string Name, string Measured, string Goal, bool Met);

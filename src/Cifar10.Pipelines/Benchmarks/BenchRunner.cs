@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Cifar10.Core.Data;
+using Cifar10.Core.Export;
+using Cifar10.Core.Models;
+using Cifar10.Core.Runs;
+using Microsoft.ML.OnnxRuntime;
+using static TorchSharp.torch;
+
+namespace Cifar10.Pipelines.Benchmarks;
+
+/// <summary>
+/// <c>cifar10 bench</c>: the matmul peak, training throughput (raw loop vs <c>Trainer</c>) and
+/// inference throughput (TorchSharp, ONNX Runtime, ML.NET, PredictionEngine latency), all in one
+/// process so their ratios hold on a noisy host. Writes <c>bench.json</c> and <c>bench.png</c>.
+/// Inference uses untrained weights from a fixed seed: throughput does not depend on their values.
+/// </summary>
+public static class BenchRunner
+{
+    /// <summary>File names written into the output folder.</summary>
+    public const string Json = "bench.json", Chart = "bench.png";
+
+    // The model card's options, but ≥, ÷ and × stay readable in the file.
+    static readonly JsonSerializerOptions JsonOptions = new(ModelCard.Json) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Share of the trainer's images held out for its (untimed) validation pass: the study's, so every class has some at any size.</summary>
+    const double ValidationFraction = 0.1;
+
+    /// <summary>Runs every measurement on <paramref name="data"/> and writes the files into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="data">Real CIFAR-10: training images feed the trainer, test images the inference engines.</param>
+    /// <param name="options">How much work each measurement does.</param>
+    /// <param name="outputDirectory">Where <c>bench.json</c> and <c>bench.png</c> go.</param>
+    /// <param name="status">Receives a line before each measurement.</param>
+    public static BenchResults Run(CifarDataset data, BenchOptions options, string outputDirectory, IProgress<string>? status = null)
+    {
+        options.Validate();
+        AtomicFile.EnsureDirectory(outputDirectory);
+        var definitions = options.Models.Select(ModelZoo.Get).ToArray();
+
+        status?.Report($"matmul {options.MatmulSize}³ × {options.MatmulRepeats}");
+        var matmul = MatmulPeak.Measure(options.MatmulSize, options.MatmulRepeats, options.Seed);
+
+        var trainLimit = (int)Math.Ceiling(options.TrainerBatches * options.BatchSize / (1 - ValidationFraction));
+        using var split = DataSplit.Create(data, options.Seed, trainLimit, ValidationFraction, testLimit: 0);
+        var training = definitions.Select(d => MeasureTraining(d, split, options, status)).ToArray();
+        var inference = definitions.Select(d => MeasureInference(d, data.Test, options, status)).ToArray();
+
+        var results = new BenchResults(DateTime.UtcNow, options.IsQuick,
+            new BenchMachine(Environment.ProcessorCount, get_num_threads(), Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription),
+            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference));
+        AtomicFile.WriteAllText(Path.Combine(outputDirectory, Json), JsonSerializer.Serialize(results, JsonOptions));
+        BenchChart.Save(Path.Combine(outputDirectory, Chart), results);
+        return results;
+    }
+
+    /// <summary>Reads a <c>bench.json</c>.</summary>
+    public static BenchResults Read(string path) =>
+        JsonSerializer.Deserialize<BenchResults>(File.ReadAllText(path), JsonOptions) ?? throw new Core.CifarException($"{path}: empty bench file.");
+
+    // Raw loop and trainer alternate, and each keeps its best round: a slow moment on a shared host then
+    // lowers neither number alone, and the ratio compares like with like.
+    static TrainingBench MeasureTraining(ModelDefinition definition, DataSplit split, BenchOptions options, IProgress<string>? status)
+    {
+        double raw = 0;
+        TrainerThroughput.Result? trainer = null;
+        using var loop = new RawTrainingLoop(definition, options.BatchSize, options.Seed);
+        loop.Run(Math.Max(1, options.WarmupSteps));
+        for (int round = 1; round <= options.Rounds; round++)
+        {
+            status?.Report($"training {definition.Id}: raw loop, round {round}/{options.Rounds}");
+            raw = Math.Max(raw, loop.Run(options.RawSteps));
+            status?.Report($"training {definition.Id}: Trainer on {split.Train.Count:N0} real images, round {round}/{options.Rounds}");
+            var result = TrainerThroughput.Measure(definition, split, options.BatchSize, options.Seed);
+            if (trainer is null || result.SteadyImagesPerSecond > trainer.SteadyImagesPerSecond) trainer = result;
+        }
+        return new TrainingBench(definition.Id, options.BatchSize, definition.TrainingFlops, options.RawSteps, raw,
+            trainer!.Images, trainer.SteadyImagesPerSecond, trainer.EpochImagesPerSecond,
+            "training batches only, from the Trainer's per-batch ImagesPerSecond reports (validation pass excluded); first batch excluded like the raw loop's warm-up — epoch figure includes it");
+    }
+
+    static InferenceBench MeasureInference(ModelDefinition definition, CifarImages test, BenchOptions options, IProgress<string>? status)
+    {
+        status?.Report($"inference {definition.Id}: TorchSharp, ONNX Runtime, ML.NET, PredictionEngine");
+        manual_seed(options.Seed);
+        using var module = definition.CreateModule();
+        module.eval();
+        var folder = Directory.CreateTempSubdirectory("cifar10-bench-");
+        try
+        {
+            var onnx = Path.Combine(folder.FullName, OnnxContract.FileName);
+            OnnxExporter.Write(OnnxExporter.Build(definition, module, PixelScaling.UnitRange), onnx);
+            return InferenceThroughput.Measure(definition, module, onnx, test, options);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    static Dictionary<string, string> Versions() => new(VersionInfo.Current())
+    {
+        ["onnxruntime"] = typeof(InferenceSession).Assembly.GetName().Version?.ToString() ?? "unknown",
+        ["mlnet"] = typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
+    };
+}
