@@ -9,7 +9,7 @@ namespace Cifar10.Core.Tests;
 
 public class TrainerTests
 {
-    static TrainingHistory TrainSmall(string model, int seed, int trainLimit, int epochs, out double testAccuracy, int testLimit = 2_000)
+    internal static TrainingHistory TrainSmall(string model, int seed, int trainLimit, int epochs, out double testAccuracy, int testLimit = 2_000)
     {
         using var split = DataSplit.Create(TestData.Real, seed, trainLimit, testLimit: testLimit);
         var trainer = new Trainer(new TrainingOptions { Epochs = epochs, Seed = seed }, CPU);
@@ -17,17 +17,6 @@ public class TrainerTests
         var history = trainer.Fit(module, split, PixelScaling.UnitRange);
         testAccuracy = ModelEvaluator.Evaluate(module, split.Test, PixelScaling.UnitRange, CPU).Accuracy;
         return history;
-    }
-
-    [Fact]
-    public void Same_seed_and_threads_give_an_identical_history()
-    {
-        var a = TrainSmall("cnn-3x3", seed: 5, trainLimit: 600, epochs: 2, out var accuracyA, testLimit: 200);
-        var b = TrainSmall("cnn-3x3", seed: 5, trainLimit: 600, epochs: 2, out var accuracyB, testLimit: 200);
-        Assert.Equal(a.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss, e.TrainAccuracy)), b.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss, e.TrainAccuracy)));
-        Assert.Equal(accuracyA, accuracyB);
-        var c = TrainSmall("cnn-3x3", seed: 6, trainLimit: 600, epochs: 2, out _, testLimit: 200);
-        Assert.NotEqual(a.Epochs[0].TrainLoss, c.Epochs[0].TrainLoss);
     }
 
     [Fact]

@@ -53,6 +53,23 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
     }
 
     [Fact]
+    public void Last_and_worst_epochs_match_each_runs_history()
+    {
+        foreach (var run in experiment.Results.Models.SelectMany(m => m.Seeds))
+        {
+            var history = JsonSerializer.Deserialize<TrainingHistory>(File.ReadAllText(Path.Combine(experiment.Directory, run.RunDirectory, "history.json")), ModelCard.Json)!;
+            Assert.Equal(history.Epochs[^1], run.Results.LastEpoch);
+            var afterFirst = history.Epochs.Skip(1).ToArray();
+            Assert.Equal(afterFirst.Min(e => e.ValidationAccuracy), run.Results.WorstEpoch!.ValidationAccuracy);
+            Assert.Contains(run.Results.WorstEpoch, afterFirst);
+        }
+        var report = File.ReadAllText(Path.Combine(experiment.Directory, "report.md"));
+        Assert.Contains("Epoch-to-epoch stability", report);
+        var fiveByFive = experiment.Model("cnn-5x5").Seeds.MinBy(s => s.Results.WorstEpoch!.ValidationAccuracy)!;
+        Assert.Contains($"at epoch {fiveByFive.Results.WorstEpoch!.Epoch} of seed {fiveByFive.Seed}", report);
+    }
+
+    [Fact]
     public void Results_agree_with_ml_net_metrics_recomputed_from_the_saved_models()
     {
         using var test = TestData.Real.Test.Take(QuickExperimentFixture.TestImages);

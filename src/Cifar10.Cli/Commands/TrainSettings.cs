@@ -28,7 +28,7 @@ public class ProtocolSettings : DataSettings
     public int? TestLimit { get; init; }
 
     [CommandOption("--normalize <MODE>")]
-    [Description("unit ([0,1], the study's default) or standardize (per-channel mean/std, the fast recipe's).")]
+    [Description("unit ([[0,1]], the study's default) or standardize (per-channel mean/std, the fast recipe's).")]
     public string? Normalize { get; init; }
 
     [CommandOption("--resume")]

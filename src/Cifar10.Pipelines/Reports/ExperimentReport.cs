@@ -83,6 +83,15 @@ public static class ExperimentReport
             md.Append(diagnosis).AppendLine();
         }
 
+        md.AppendLine("## Epoch-to-epoch stability (validation set, inference mode)").AppendLine();
+        md.AppendLine("The kept epoch is the best; the last epoch is what a run keeping its last weights would report; the worst is the lowest validation accuracy after the first epoch.").AppendLine();
+        var stability = new MarkdownTable("Model", "Seed", "Kept epoch", "Last epoch", "Worst epoch after the first");
+        foreach (var m in results.Models)
+            foreach (var s in m.Seeds)
+                stability.Row($"`{m.Model}`", s.Seed.ToString(), $"{s.Results.BestEpoch}: {Percent(s.Results.ValidationAccuracy)}",
+                    EpochCell(s.Results.LastEpoch), EpochCell(s.Results.WorstEpoch));
+        md.Append(stability).AppendLine();
+
         md.AppendLine("## Per-seed results").AppendLine();
         var seeds = new MarkdownTable("Model", "Seed", "Test accuracy", "Test loss", "Epochs (best)", "Minutes", "Run folder");
         foreach (var m in results.Models)
@@ -93,4 +102,7 @@ public static class ExperimentReport
         md.AppendLine("Versions: " + string.Join(", ", results.Versions.Select(v => $"{v.Key} {v.Value}")) + ".");
         return md.ToString();
     }
+
+    static string EpochCell(Core.Training.EpochRecord? epoch) =>
+        epoch is null ? "–" : $"{epoch.Epoch}: {Percent(epoch.ValidationAccuracy)} (loss {Number(epoch.ValidationLoss, 2)})";
 }

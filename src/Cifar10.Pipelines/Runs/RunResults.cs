@@ -1,4 +1,5 @@
 using Cifar10.Core.Data;
+using Cifar10.Core.Training;
 using Cifar10.Pipelines.Evaluation;
 
 namespace Cifar10.Pipelines.Runs;
@@ -30,4 +31,16 @@ public sealed record RunResults(
     /// which hides overfitting in models with heavy dropout).
     /// </summary>
     public double GeneralisationGap => TrainInferenceAccuracy - ValidationAccuracy;
+
+    /// <summary>
+    /// The last epoch trained: what a run reports when it keeps the last weights instead of the
+    /// best (Keras' <c>EarlyStopping</c> does unless <c>restore_best_weights=True</c>).
+    /// </summary>
+    public EpochRecord? LastEpoch { get; init; }
+
+    /// <summary>
+    /// The epoch after the first with the lowest validation accuracy (inference mode): how far a
+    /// single epoch can fall while training accuracy keeps rising. Null when only one epoch ran.
+    /// </summary>
+    public EpochRecord? WorstEpoch { get; init; }
 }

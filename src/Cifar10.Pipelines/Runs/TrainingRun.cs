@@ -38,7 +38,11 @@ public static class TrainingRun
         var (_, trainInferenceAccuracy) = ModelEvaluator.Evaluate(model, split.Train, scaling, request.Device, request.Options.EvaluationBatchSize);
         var results = new RunResults(request.Model.Id, request.Options.Seed, request.Model.TotalParameters, request.Model.TrainableParameters,
             request.Model.MultiplyAdds, history.Epochs.Count, history.BestEpoch, history.StoppedEarly, history.TotalSeconds, history.SecondsPerEpoch,
-            best.TrainAccuracy, trainInferenceAccuracy, best.ValidationAccuracy, best.ValidationLoss, metrics.MicroAccuracy, metrics.LogLoss, split.Info, metrics);
+            best.TrainAccuracy, trainInferenceAccuracy, best.ValidationAccuracy, best.ValidationLoss, metrics.MicroAccuracy, metrics.LogLoss, split.Info, metrics)
+        {
+            LastEpoch = history.Epochs[^1],
+            WorstEpoch = history.Epochs.Skip(1).MinBy(e => e.ValidationAccuracy),
+        };
 
         var card = new ModelCard
         {
