@@ -25,7 +25,9 @@ public static class ExperimentReport
                       $"(patience {p.EarlyStoppingPatience}, best weights restored), ReduceLROnPlateau (patience {p.LearningRatePatience}, factor {p.LearningRateFactor}, " +
                       $"min {p.MinLearningRate}). Data: {Count(p.TrainImages)} training / {Count(p.ValidationImages)} validation (stratified) / {Count(p.TestImages)} test images" +
                       $"{(p.TrainLimit is int n ? $" (first {Count(n)} training images only)" : "")}, pixels scaled '{p.Normalize}'. " +
-                      $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. Training took {Number(results.Minutes, 1)} minutes.").AppendLine();
+                      $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. " +
+                      $"Training took {Number(results.Models.SelectMany(m => m.Seeds).Sum(s => s.Results.TrainingSeconds) / 60, 1)} minutes (sum over runs, from their histories, so a resumed run counts each epoch once); " +
+                      $"this invocation of the experiment took {Number(results.Minutes, 1)} minutes.").AppendLine();
 
         md.AppendLine("## Results").AppendLine();
         var table = new MarkdownTable("Model", "Test accuracy", "Test loss", "Parameters (trainable)", "MFLOP/image", "Seconds/epoch", "Epochs run (best)", "Train–val gap");
