@@ -3,12 +3,13 @@ using TorchSharp;
 
 namespace Cifar10.Cli.Terminal;
 
-/// <summary>Applies the device and thread options before any tensor work.</summary>
+/// <summary>Applies the device and thread options and the allocator tuning before any tensor work.</summary>
 internal static class TorchSetup
 {
     public static torch.Device Apply(string device, int? threads)
     {
         if (threads is int n) torch.set_num_threads(n);
+        NativeAllocator.KeepFreedMemory();
         return DeviceSelector.Resolve(device);
     }
 }

@@ -66,7 +66,7 @@ public static class Findings
                     (closest.Condition != ScalingDiagnosis.AsTrained && IsNearOriginal(closest.Accuracy)
                         ? $"**{closest.Condition}** comes within {Points(Math.Abs(closest.Accuracy - ScalingDiagnosis.OriginalAccuracy))} of 25.76 % (loss {Number(closest.Loss, 2)}): " +
                           "a correctly trained 5×5 model evaluated on inputs not scaled the way it was trained produces a 'collapse' of this kind."
-                        : $"None comes within {Points(NearOriginal)} of 25.76 %, so a scaling mistake at evaluation does not explain the figure here.");
+                        : $"None comes within {NearOriginal * 100:0} pp of 25.76 %, so a scaling mistake at evaluation does not explain the figure here.");
         }
         text += " " + Instability(model);
         return text;
@@ -90,6 +90,6 @@ public static class Findings
         return text + (IsNearOriginal(epoch.ValidationAccuracy) || epoch.ValidationAccuracy < ScalingDiagnosis.OriginalAccuracy
             ? "Keras' `EarlyStopping` keeps the last epoch's weights unless `restore_best_weights=True`: a run that ends on such an epoch reports a 'collapse' like 25.76 % " +
               "from a network that trains normally. This product restores the best weights."
-            : $"No epoch after the first came within {Points(NearOriginal)} of 25.76 %, so keeping an unlucky last epoch does not explain the figure here either.");
+            : $"No epoch after the first came within {NearOriginal * 100:0} pp of 25.76 %, so keeping an unlucky last epoch does not explain the figure here either.");
     }
 }
