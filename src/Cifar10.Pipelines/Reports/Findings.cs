@@ -85,7 +85,7 @@ public static class Findings
         var worst = model.Seeds.Where(s => s.Results.WorstEpoch is not null).MinBy(s => s.Results.WorstEpoch!.ValidationAccuracy);
         if (worst is null) return "";
         var epoch = worst.Results.WorstEpoch!;
-        var text = $"Epoch by epoch, its validation accuracy (inference mode) fell as low as {Percent(epoch.ValidationAccuracy)} (loss {Number(epoch.ValidationLoss, 2)}) " +
+        var text = $"After the first epoch, its validation accuracy (inference mode) fell as low as {Percent(epoch.ValidationAccuracy)} (loss {Number(epoch.ValidationLoss, 2)}) " +
                    $"at epoch {epoch.Epoch} of seed {worst.Seed}, while its training accuracy was {Percent(epoch.TrainAccuracy)}. ";
         return text + (IsNearOriginal(epoch.ValidationAccuracy) || epoch.ValidationAccuracy < ScalingDiagnosis.OriginalAccuracy
             ? "Keras' `EarlyStopping` keeps the last epoch's weights unless `restore_best_weights=True`: a run that ends on such an epoch reports a 'collapse' like 25.76 % " +
