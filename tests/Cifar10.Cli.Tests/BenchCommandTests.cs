@@ -11,7 +11,7 @@ public class BenchCommandTests
         using var folder = new TempDirectory();
         var file = folder.File("taken");
         File.WriteAllText(file, "");
-        var result = CliRunner.Run("bench", "--quick", "--out", file);
+        var result = CliProcess.Run(AppContext.BaseDirectory, "bench", "--quick", "--out", file);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal([$"error: {file}: is a file, not a directory; choose another output directory."], result.ErrorLines);
     }
@@ -19,7 +19,7 @@ public class BenchCommandTests
     [Fact]
     public void Zero_threads_is_one_line_and_a_non_zero_exit()
     {
-        var result = CliRunner.Run("bench", "--threads", "0");
+        var result = CliProcess.Run(AppContext.BaseDirectory, "bench", "--threads", "0");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(["error: --threads 0: must be a positive number."], result.ErrorLines);
     }

@@ -9,7 +9,7 @@ public class ExportCommandTests
     public void Export_writes_a_validated_model_onnx_into_the_run_folder_and_nothing_else()
     {
         var run = CopyRunWithoutOnnx();
-        var result = CliRunner.Run("export", "--run", run);
+        var result = CliProcess.Run(AppContext.BaseDirectory, "export", "--run", run);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("checked with ONNX Runtime", result.Stdout);
@@ -21,7 +21,7 @@ public class ExportCommandTests
     public void Export_to_another_file_with_out()
     {
         var target = Path.Combine(Directory.CreateTempSubdirectory("export-out-").FullName, "sub", "my.onnx");
-        var result = CliRunner.Run("export", "--run", CopyRunWithoutOnnx(), "--out", target);
+        var result = CliProcess.Run(AppContext.BaseDirectory, "export", "--run", CopyRunWithoutOnnx(), "--out", target);
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(target));
     }
@@ -29,7 +29,7 @@ public class ExportCommandTests
     [Fact]
     public void Export_of_a_missing_run_is_one_line_and_exit_1()
     {
-        var result = CliRunner.Run("export", "--run", "/nonexistent/run");
+        var result = CliProcess.Run(AppContext.BaseDirectory, "export", "--run", "/nonexistent/run");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["error: /nonexistent/run: run folder does not exist."], result.ErrorLines);
     }
@@ -39,7 +39,7 @@ public class ExportCommandTests
     {
         var run = CopyRunWithoutOnnx();
         File.WriteAllBytes(Path.Combine(run, "model.bin"), [1, 2, 3]);
-        var result = CliRunner.Run("export", "--run", run);
+        var result = CliProcess.Run(AppContext.BaseDirectory, "export", "--run", run);
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
         Assert.Contains("model.bin", result.ErrorLines[0]);

@@ -32,7 +32,7 @@ public class PredictCommandTests
             Path.Combine(folder, "missing.png"),
         };
 
-        var result = CliRunner.Run(["predict", "--model", QuickRun.OnnxPath, "--json", .. good, .. bad]);
+        var result = CliProcess.Run(AppContext.BaseDirectory, ["predict", "--model", QuickRun.OnnxPath, "--json", .. good, .. bad]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(bad.Length, result.ErrorLines.Length);
@@ -61,7 +61,7 @@ public class PredictCommandTests
         using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
         var expected = classifier.PredictFile(png);
 
-        var result = CliRunner.Run("predict", "--model", QuickRun.OnnxPath, png);
+        var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", QuickRun.OnnxPath, png);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Stderr);
@@ -77,7 +77,7 @@ public class PredictCommandTests
         var image = Path.Combine(Path.GetDirectoryName(model)!, "a.png");
         File.WriteAllBytes(image, ImageFixtures.Solid(32, 32, SKColors.Red));
 
-        var result = CliRunner.Run("predict", "--model", model, image);
+        var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", model, image);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);

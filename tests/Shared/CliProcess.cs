@@ -16,15 +16,8 @@ public static class CliProcess
     }
 
     /// <summary>Starts the CLI with its output redirected.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        info.ArgumentList.Add(Assembly);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        // Never fall back to a download: an unset variable would send the locator to the network.
-        info.Environment[Core.Data.CifarDataLocator.EnvironmentVariable] = TestData.Directory;
-        return Process.Start(info)!;
-    }
+    public static Process Start(string workingDirectory, params string[] args) =>
+        Process.Start(DotnetProcess.StartInfo([Assembly, .. args], workingDirectory))!;
 
     /// <summary>Runs the CLI to completion in <paramref name="workingDirectory"/>.</summary>
     public static DotnetProcess.Result Run(string workingDirectory, params string[] args) =>

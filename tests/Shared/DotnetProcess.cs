@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Diagnostics;
 
 namespace Cifar10.Tests.Shared;
@@ -12,7 +11,8 @@ public static class DotnetProcess
         public override string ToString() => $"exit {ExitCode}\n{Stdout}\n{Stderr}";
     }
 
-    public static Result Run(IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    /// <summary>How every child <c>dotnet</c> is started: output redirected, its own SDK, the real data.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
@@ -22,6 +22,12 @@ public static class DotnetProcess
             start.Environment.Remove(name);
         // Never let a child fall back to a download: point it at the real data.
         if (RealCifar.Directory is { } data) start.Environment[Cifar10.Core.Data.CifarDataLocator.EnvironmentVariable] = data;
+        return start;
+    }
+
+    public static Result Run(IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var start = StartInfo(args, workingDirectory);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
