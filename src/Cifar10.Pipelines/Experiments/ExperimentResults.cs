@@ -9,7 +9,14 @@ public sealed record ExperimentResults(
     string ComparisonMethod,
     IReadOnlyList<PairComparison> Comparisons,
     IReadOnlyList<DiagnosisRow> Diagnosis,
-    IReadOnlyDictionary<string, string> Versions);
+    IReadOnlyDictionary<string, string> Versions)
+{
+    /// <summary>
+    /// Minutes of training summed over every run, from their histories: unlike <see cref="Minutes"/>
+    /// (this invocation's wall clock), a resumed experiment still counts each epoch once.
+    /// </summary>
+    public double TrainingMinutes => Models.SelectMany(m => m.Seeds).Sum(s => s.Results.TrainingSeconds) / 60;
+}
 
 /// <summary>The protocol as recorded in results.json and the report.</summary>
 public sealed record ProtocolDescription(

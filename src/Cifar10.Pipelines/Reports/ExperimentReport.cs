@@ -26,7 +26,7 @@ public static class ExperimentReport
                       $"min {p.MinLearningRate}). Data: {Count(p.TrainImages)} training / {Count(p.ValidationImages)} validation (stratified) / {Count(p.TestImages)} test images" +
                       $"{(p.TrainLimit is int n ? $" (first {Count(n)} training images only)" : "")}, pixels scaled '{p.Normalize}'. " +
                       $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. " +
-                      $"Training took {Number(results.Models.SelectMany(m => m.Seeds).Sum(s => s.Results.TrainingSeconds) / 60, 1)} minutes (sum over runs, from their histories, so a resumed run counts each epoch once); " +
+                      $"Training took {Number(results.TrainingMinutes, 1)} minutes (sum over runs, each epoch counted once even if resumed); " +
                       $"this invocation of the experiment took {Number(results.Minutes, 1)} minutes.").AppendLine();
 
         md.AppendLine("## Results").AppendLine();
