@@ -87,7 +87,7 @@ public static class Findings
         var epoch = worst.Results.WorstEpoch!;
         var text = $"After the first epoch, its validation accuracy (inference mode) fell as low as {Percent(epoch.ValidationAccuracy)} (loss {Number(epoch.ValidationLoss, 2)}) " +
                    $"at epoch {epoch.Epoch} of seed {worst.Seed}, while its training accuracy was {Percent(epoch.TrainAccuracy)}. ";
-        return text + (IsNearOriginal(epoch.ValidationAccuracy) || epoch.ValidationAccuracy < ScalingDiagnosis.OriginalAccuracy
+        return text + (epoch.ValidationAccuracy <= ScalingDiagnosis.OriginalAccuracy + NearOriginal // near 25.76 % or below it
             ? "Keras' `EarlyStopping` keeps the last epoch's weights unless `restore_best_weights=True`: a run that ends on such an epoch reports a 'collapse' like 25.76 % " +
               "from a network that trains normally. This product restores the best weights."
             : $"No epoch after the first came within {NearOriginal * 100:0} pp of 25.76 %, so keeping an unlucky last epoch does not explain the figure here either.");
