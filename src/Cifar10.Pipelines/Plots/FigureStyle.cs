@@ -58,4 +58,11 @@ internal static class FigureStyle
         plot.ShowLegend(alignment);
         plot.Legend.FontSize = LegendSize;
     }
+
+    /// <summary>Legend in a strip below the axes: for long entries that would cover the data.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = LegendSize;
+    }
 }

@@ -3,7 +3,11 @@ using ScottPlot;
 
 namespace Cifar10.Pipelines.Plots;
 
-/// <summary><c>learning-curves.png</c>: accuracy and loss by epoch, train vs validation, best epoch marked.</summary>
+/// <summary>
+/// <c>learning-curves.png</c>: accuracy and loss by epoch, train vs validation, best epoch marked. The
+/// legend says how each was measured: training figures have dropout, augmentation and label smoothing
+/// on and average over the epoch, so they can sit below validation without anything being wrong.
+/// </summary>
 public static class LearningCurvesPlot
 {
     /// <summary>Writes the two-panel figure for one run.</summary>
@@ -11,21 +15,21 @@ public static class LearningCurvesPlot
     {
         var epochs = history.Epochs.Select(e => (double)e.Epoch).ToArray();
         var accuracy = Panel($"{modelName}: accuracy", "Accuracy (%)", epochs,
-            history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch, Alignment.LowerRight);
+            history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch);
         var loss = Panel($"{modelName}: loss", "Cross-entropy loss", epochs,
-            history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch, Alignment.UpperRight);
+            history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch);
         PngWriter.Save(path, [accuracy, loss]);
     }
 
-    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch, Alignment legend)
+    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch)
     {
         var plot = FigureStyle.Create(title, "Epoch", yLabel);
         var t = plot.Add.Scatter(epochs, train);
-        t.LegendText = "train";
+        t.LegendText = "train (training mode, epoch mean)";
         t.LineWidth = 2;
         t.MarkerSize = 5;
         var v = plot.Add.Scatter(epochs, validation);
-        v.LegendText = "validation";
+        v.LegendText = "validation (inference mode)";
         v.LineWidth = 2;
         v.MarkerSize = 5;
         var best = plot.Add.VerticalLine(bestEpoch);
@@ -33,7 +37,7 @@ public static class LearningCurvesPlot
         best.LinePattern = LinePattern.Dashed;
         best.Color = Colors.Gray;
         best.LegendText = $"best epoch ({bestEpoch})";
-        FigureStyle.Legend(plot, legend); // accuracy rises, loss falls: each legend goes where its curves are not
+        FigureStyle.LegendBelow(plot); // below the axes: curves can be anywhere, and the entries are long
         FigureStyle.EpochTicks(plot, epochs.Length);
         return plot;
     }
