@@ -9,7 +9,9 @@ public static class AccuracyComparisonPlot
     public static void Save(string path, IReadOnlyList<(string Model, double MeanAccuracy, double Std, IReadOnlyList<double> PerSeed)> models)
     {
         if (models.Count == 0) throw new ArgumentException("at least one model is needed", nameof(models));
-        var plot = FigureStyle.Create($"Test accuracy by model (mean ± std over {SeedText(models)})", "Model", "Test accuracy (%)");
+        // With one seed per model there is no spread to show: say so instead of promising whiskers.
+        var oneSeed = models.All(m => m.PerSeed.Count <= 1);
+        var plot = FigureStyle.Create(oneSeed ? "Test accuracy by model (1 seed, no spread)" : $"Test accuracy by model (mean ± std over {SeedText(models)})", "Model", "Test accuracy (%)");
         var bars = models.Select((m, i) => new Bar
         {
             Position = i,
@@ -36,7 +38,7 @@ public static class AccuracyComparisonPlot
         var xs = models.SelectMany((m, i) => m.PerSeed.Select((_, s) => i + Spread(s, m.PerSeed.Count))).ToArray();
         var ys = models.SelectMany(m => m.PerSeed.Select(a => 100 * a)).ToArray();
         if (xs.Length > 0) plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, Colors.Black);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mean (bar) ± std (whisker)", FillColor = Colors.Gray.WithAlpha(0.6) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = oneSeed ? "test accuracy (bar)" : "mean (bar) ± std (whisker)", FillColor = Colors.Gray.WithAlpha(0.6) });
         if (xs.Length > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = "one seed", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerSize = 9 });
         FigureStyle.CategoryTicks(plot, models.Select(m => m.Model).ToArray());
         var top = models.Max(m => 100 * (m.MeanAccuracy + m.Std));
