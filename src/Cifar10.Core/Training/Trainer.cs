@@ -9,6 +9,9 @@ namespace Cifar10.Core.Training;
 /// Trains a model with the study's protocol (see <see cref="TrainingOptions"/>). One seed makes
 /// a CPU run repeatable: each epoch reseeds torch from (seed, epoch) and shuffles with a
 /// permutation derived from the same pair, so a run is also resumable at any epoch boundary.
+/// libtorch's generator (initialisation, dropout) is one per process, and TorchSharp's dropout
+/// takes no generator of its own: a run repeats only while nothing else in the process draws
+/// from it, so train one model at a time when repeatability matters.
 /// </summary>
 public sealed class Trainer(TrainingOptions options, Device device)
 {
