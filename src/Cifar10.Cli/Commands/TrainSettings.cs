@@ -8,15 +8,15 @@ namespace Cifar10.Cli.Commands;
 public class ProtocolSettings : DataSettings
 {
     [CommandOption("--epochs <N>")]
-    [Description("Maximum epochs (study: 30, early stopping may end sooner; fast: 10).")]
+    [Description("Maximum epochs (study: 30, early stopping may end sooner; fast: 15).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch-size <N>")]
-    [Description("Images per step (study: 128; fast: 512).")]
+    [Description("Images per step (study: 128; fast: 64).")]
     public int? BatchSize { get; init; }
 
     [CommandOption("--lr <RATE>")]
-    [Description("Initial (study, Adam: 1e-3) or peak (fast, SGD: 0.4) learning rate.")]
+    [Description("Initial (study, Adam: 1e-3) or peak (fast, SGD: 0.05) learning rate.")]
     public double? LearningRate { get; init; }
 
     [CommandOption("--train-limit <N>")]

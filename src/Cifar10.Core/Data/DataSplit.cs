@@ -30,7 +30,8 @@ public sealed class DataSplit(CifarImages train, CifarImages validation, CifarIm
         {
             var ofClass = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).Select(i => (long)i).ToArray();
             random.Shuffle(ofClass);
-            var take = (int)Math.Round(ofClass.Length * validationFraction);
+            // At least one image per class (when it has two) so small runs still validate every class.
+            var take = Math.Max((int)Math.Round(ofClass.Length * validationFraction), ofClass.Length > 1 ? 1 : 0);
             validationIndices.AddRange(ofClass.Take(take));
             trainIndices.AddRange(ofClass.Skip(take));
         }

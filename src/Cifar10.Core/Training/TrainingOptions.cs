@@ -27,6 +27,8 @@ public sealed record TrainingOptions
     public double MinDelta { get; init; } = 1e-4;
     /// <summary>Images per batch when evaluating (no gradients, so larger is faster).</summary>
     public int EvaluationBatchSize { get; init; } = 256;
+    /// <summary>Share of each class held out of training for validation (the study: 10 %, 45,000 / 5,000).</summary>
+    public double ValidationFraction { get; init; } = 0.1;
 
     /// <summary>Adam (the study) or SGD with Nesterov momentum (the fast recipe).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
@@ -62,6 +64,7 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new CifarException($"--lr {LearningRate}: must be a positive number.");
         if (EarlyStoppingPatience < 0 || LearningRatePatience < 0) throw new CifarException("patience must not be negative.");
         if (LabelSmoothing is < 0 or >= 1) throw new CifarException($"label smoothing {LabelSmoothing}: must be in [0, 1).");
+        if (ValidationFraction is <= 0 or >= 1) throw new CifarException($"validation fraction {ValidationFraction}: must be in (0, 1).");
         if (AugmentTranslate < 0) throw new CifarException($"translation {AugmentTranslate}: must not be negative.");
         return this;
     }

@@ -16,12 +16,21 @@ public static class TrainingRecipes
     /// <summary>The study's protocol.</summary>
     public static Recipe Study { get; } = new("study", "cnn-3x3", new TrainingOptions(), "unit");
 
-    /// <summary>The fast recipe.</summary>
+    /// <summary>
+    /// The fast recipe. Batch 64 because on a 2-core CPU it is the fastest size per image for the
+    /// <c>fast</c> network (measured, images/s: 225 at 32, 262 at 64, 232 at 128, ~186 at 256):
+    /// larger batches make activations above glibc's 32 MiB mmap ceiling, which page-fault afresh
+    /// every step. The peak learning rate 0.05 is 0.4 at batch 512 scaled linearly. Only 2 % is
+    /// held out (49,000 / 1,000): with fixed epochs and no early stopping, validation only draws
+    /// the learning curve, and every training image counts in a short schedule.
+    /// </summary>
     public static Recipe Fast { get; } = new("fast", "fast", new TrainingOptions
     {
-        Epochs = 10,
-        BatchSize = 512,
-        LearningRate = 0.4,
+        Epochs = 15,
+        BatchSize = 64,
+        EvaluationBatchSize = 64,
+        ValidationFraction = 0.02,
+        LearningRate = 0.05,
         Optimizer = OptimizerKind.SgdNesterov,
         Momentum = 0.9,
         WeightDecay = 5e-4,

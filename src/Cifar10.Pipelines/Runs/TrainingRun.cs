@@ -21,7 +21,7 @@ public static class TrainingRun
     public static TrainingRunOutcome Execute(CifarDataset data, TrainRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
         AtomicFile.EnsureDirectory(request.OutputDirectory);
-        using var split = DataSplit.Create(data, request.Options.Seed, request.TrainLimit, testLimit: request.TestLimit);
+        using var split = DataSplit.Create(data, request.Options.Seed, request.TrainLimit, request.Options.ValidationFraction, request.TestLimit);
         var scaling = PixelScaling.FromOption(request.Normalize, split.Train);
         var options = request.Options with { CheckpointPath = request.CheckpointPath, Resume = request.Resume };
         var trainer = new Trainer(options, request.Device) { Progress = progress };
