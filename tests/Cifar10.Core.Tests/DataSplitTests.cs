@@ -19,6 +19,27 @@ public class DataSplitTests
     }
 
     [Fact]
+    public void The_fast_recipe_trains_on_49000_images_and_validates_on_100_per_class()
+    {
+        using var split = DataSplit.Create(TestData.Real, seed: 7, validationFraction: Training.TrainingRecipes.Fast.Options.ValidationFraction, testLimit: 0);
+        Assert.Equal(49_000, split.Train.Count);
+        Assert.All(split.Validation.ClassCounts(), c => Assert.Equal(100, c));
+    }
+
+    [Fact]
+    public void A_tiny_split_still_validates_every_class()
+    {
+        // 30 images hold 1–6 per class; 2 % of that rounds to none, so each class keeps one back.
+        using var split = DataSplit.Create(TestData.Real, seed: 3, trainLimit: 30, validationFraction: 0.02, testLimit: 0);
+        using var first30 = TestData.Real.Train.Take(30);
+        var available = first30.ClassCounts();
+        var held = split.Validation.ClassCounts();
+        for (int c = 0; c < held.Length; c++)
+            Assert.Equal(available[c] > 1 ? 1 : 0, held[c]);
+        Assert.Equal(30, split.Train.Count + split.Validation.Count);
+    }
+
+    [Fact]
     public void Split_is_seeded_and_disjoint()
     {
         using var a = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 2_000);

@@ -84,7 +84,7 @@ public class FastRecipeTests
         var cnnEpochs = (int)Math.Round(fastEpochs * (double)fast.TrainingFlops / cnn.TrainingFlops);
 
         var recipe = TrainingRecipes.Fast;
-        var fastOptions = recipe.Options with { Epochs = fastEpochs, BatchSize = 128, Seed = 2 };
+        var fastOptions = recipe.Options with { Epochs = fastEpochs, Seed = 2 };
         var fastTrainer = new Trainer(fastOptions, CPU);
         using var fastModel = fastTrainer.CreateModel(fast);
         var fastScaling = PixelScaling.FromOption(recipe.Normalize, split.Train);

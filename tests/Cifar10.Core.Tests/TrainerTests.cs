@@ -75,4 +75,13 @@ public class TrainerTests
         var error = Assert.Throws<CifarException>(() => new TrainingOptions { Epochs = epochs, BatchSize = batch, LearningRate = lr }.Validate());
         Assert.Equal(expected, error.Message);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void A_validation_fraction_outside_0_1_is_refused(double fraction)
+    {
+        var error = Assert.Throws<CifarException>(() => new TrainingOptions { ValidationFraction = fraction }.Validate());
+        Assert.Equal($"validation fraction {fraction}: must be in (0, 1).", error.Message);
+    }
 }
