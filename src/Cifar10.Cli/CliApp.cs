@@ -22,6 +22,7 @@ public static class CliApp
             config.AddCommand<EdaCommand>("eda").WithDescription("Explore the data: class balance, sample images, pixel statistics (figures, eda.json, tables).");
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");
+            config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the test set with an exported model.onnx through ML.NET: accuracy, per-class table, confusion matrix.");
             config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve an exported model over HTTP (POST /predict, /predict/batch; GET /model, /health).");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure training and inference throughput against the machine's matmul peak (bench.json, bench.png).");

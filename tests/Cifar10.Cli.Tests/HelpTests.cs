@@ -12,6 +12,7 @@ public class HelpTests
     [InlineData("summary", "--model")]
     [InlineData("export", "--run")]
     [InlineData("predict", "--json")]
+    [InlineData("evaluate", "--test-limit")]
     [InlineData("serve", "--urls")]
     [InlineData("bench", "--quick")]
     public void Help_lists_the_options(string command, string option)

@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Cifar10.Cli.Terminal;
+using Cifar10.Core.Runs;
+using Cifar10.Pipelines.Evaluation;
+using Cifar10.Pipelines.Plots;
+using Cifar10.Pipelines.Scoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Cifar10.Cli.Commands;
+
+/// <summary>
+/// <c>cifar10 evaluate --model model.onnx</c>: scores the official test set through the shipped
+/// path (ML.NET <c>ApplyOnnxModel</c>, one view per image, no test-time augmentation) and writes
+/// evaluation.json and confusion-matrix.png beside the model (or to --out).
+/// </summary>
+public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
+{
+    /// <summary>Options.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-m|--model <FILE>")]
+        [Description("Exported model (model.onnx); model.json beside it supplies the class names.")]
+        public string? Model { get; init; }
+
+        [CommandOption("--data <DIR>")]
+        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else download).")]
+        public string? Data { get; init; }
+
+        [CommandOption("--test-limit <N>")]
+        [Description("Evaluate on only the first N test images.")]
+        public int? TestLimit { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Where evaluation.json and confusion-matrix.png go (default: the model's folder).")]
+        public string? Out { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model FILE is required.");
+            if (TestLimit is <= 0) return ValidationResult.Error($"--test-limit {TestLimit}: must be a positive number.");
+            return ValidationResult.Success();
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var classifier = CifarClassifier.Load(settings.Model!);
+        using var data = DataLoading.Load(settings.Data);
+        using var test = data.Test.Take(Math.Min(settings.TestLimit ?? data.Test.Count, data.Test.Count));
+        var metrics = AnsiConsole.Status().Start($"Scoring {test.Count:N0} test images with ML.NET…", _ => classifier.Evaluate(test));
+
+        var output = settings.Out ?? Path.GetDirectoryName(Path.GetFullPath(settings.Model!))!;
+        AtomicFile.EnsureDirectory(output);
+        var modelName = Path.GetFileName(settings.Model!);
+        AtomicFile.WriteAllText(Path.Combine(output, "evaluation.json"), JsonSerializer.Serialize(new { model = Path.GetFullPath(settings.Model!), metrics }, ModelCard.Json));
+        ConfusionMatrixPlot.Save(Path.Combine(output, "confusion-matrix.png"), classifier.Card?.Architecture ?? modelName, metrics);
+
+        WriteSummary(metrics, test.Count);
+        AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output, "evaluation.json"))} and confusion-matrix.png");
+        return 0;
+    }
+
+    static void WriteSummary(ClassificationMetrics m, int count)
+    {
+        var c = CultureInfo.InvariantCulture;
+        AnsiConsole.MarkupLine($"[bold]accuracy {(m.MicroAccuracy * 100).ToString("F2", c)} %[/] on {count:N0} test images (one view each), " +
+                               $"log-loss {m.LogLoss.ToString("F4", c)}, top-{m.TopK} {(m.TopKAccuracy * 100).ToString("F2", c)} %");
+        var table = new Table().AddColumn("class").AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned());
+        for (int i = 0; i < m.ClassNames.Count; i++)
+            table.AddRow(Markup.Escape(m.ClassNames[i]), (m.PerClassPrecision[i] * 100).ToString("F1", c) + " %", (m.PerClassRecall[i] * 100).ToString("F1", c) + " %");
+        AnsiConsole.Write(table);
+    }
+}
