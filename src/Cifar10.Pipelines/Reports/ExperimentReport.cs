@@ -28,6 +28,13 @@ public static class ExperimentReport
                       $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. " +
                       $"Training took {Number(results.TrainingMinutes, 1)} minutes (sum over runs, each epoch counted once even if resumed); " +
                       $"this invocation of the experiment took {Number(results.Minutes, 1)} minutes.").AppendLine();
+        foreach (var m in results.Models.Where(ExperimentRunner.UsesFastRecipe))
+        {
+            var split = m.Seeds[0].Results.Split;
+            md.AppendLine($"`{m.Model}` trains with the fast recipe instead (SGD with Nesterov momentum, one-cycle learning rate, a fixed number of " +
+                          $"epochs keeping the last weights, label smoothing, translations and alternating flips, flip test-time augmentation) on " +
+                          $"{Count(split.TrainCount)} training / {Count(split.ValidationCount)} validation images.").AppendLine();
+        }
 
         md.AppendLine("## Results").AppendLine();
         var table = new MarkdownTable("Model", "Test accuracy", "Test loss", "Parameters (trainable)", "MFLOP/image", "Seconds/epoch", "Epochs run (best)", "Train–val gap");
