@@ -50,8 +50,8 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var classifier = CifarClassifier.Load(settings.Model!);
-        using var data = DataLoading.Load(settings.Data);
-        using var test = data.Test.Take(Math.Min(settings.TestLimit ?? data.Test.Count, data.Test.Count));
+        using var allTest = DataLoading.LoadTest(settings.Data);
+        using var test = allTest.Take(Math.Min(settings.TestLimit ?? allTest.Count, allTest.Count));
         var metrics = AnsiConsole.Status().Start($"Scoring {test.Count:N0} test images with ML.NET…", _ => classifier.Evaluate(test));
 
         var output = settings.Out ?? Path.GetDirectoryName(Path.GetFullPath(settings.Model!))!;

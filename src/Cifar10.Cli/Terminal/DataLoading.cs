@@ -8,12 +8,25 @@ internal static class DataLoading
 {
     public static CifarDataset Load(string? explicitDirectory)
     {
+        var directory = Locate(explicitDirectory);
+        return AnsiConsole.Status().Start($"Reading CIFAR-10 from {Markup.Escape(directory)}…", _ => CifarBinaryReader.ReadDataset(directory));
+    }
+
+    /// <summary>Only the official test batch (10,000 images), for commands that never train.</summary>
+    public static CifarImages LoadTest(string? explicitDirectory)
+    {
+        var directory = Locate(explicitDirectory);
+        return AnsiConsole.Status().Start($"Reading the CIFAR-10 test batch from {Markup.Escape(directory)}…",
+            _ => CifarBinaryReader.ReadFiles([Path.Combine(directory, CifarBinaryReader.TestFile)]));
+    }
+
+    static string Locate(string? explicitDirectory)
+    {
         var locator = new CifarDataLocator
         {
             DownloadProgress = new Progress<(long Received, long? Total)>(p =>
                 AnsiConsole.MarkupLine($"[grey]downloading: {p.Received / 1_048_576.0:F1} MiB{(p.Total is long t ? $" of {t / 1_048_576.0:F1} MiB" : "")}[/]")),
         };
-        var directory = locator.Locate(explicitDirectory);
-        return AnsiConsole.Status().Start($"Reading CIFAR-10 from {Markup.Escape(directory)}…", _ => CifarBinaryReader.ReadDataset(directory));
+        return locator.Locate(explicitDirectory);
     }
 }
