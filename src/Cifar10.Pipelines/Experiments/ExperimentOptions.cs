@@ -23,7 +23,10 @@ public sealed record ExperimentOptions
 
     /// <summary>The options and scaling a model trains with in this experiment.</summary>
     public (TrainingOptions Options, string Normalize) ProtocolFor(string model) =>
-        TrainingRecipes.ForModel(model) == TrainingRecipes.Fast ? (FastProtocol, FastNormalize) : (Protocol, Normalize);
+        UsesFastRecipe(model) ? (FastProtocol, FastNormalize) : (Protocol, Normalize);
+
+    /// <summary>Whether a model trains with the fast recipe rather than the study's protocol.</summary>
+    public static bool UsesFastRecipe(string model) => TrainingRecipes.ForModel(model) == TrainingRecipes.Fast;
 
     /// <summary>Use only the first N training images.</summary>
     public int? TrainLimit { get; init; }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cifar10.Core.Data;
 using Cifar10.Core.Runs;
-using Cifar10.Core.Training;
 using Cifar10.Pipelines.Runs;
 
 namespace Cifar10.Pipelines.Experiments;
@@ -49,7 +48,7 @@ public static class ExperimentRunner
             ? models.SelectMany(m => ScalingDiagnosis.Run(Path.Combine(options.OutputDirectory, m.Seeds[0].RunDirectory), test, options.Device)).ToArray()
             : [];
         // The protocol line describes the study's models; the fast models' own split is reported beside it.
-        var split = (models.FirstOrDefault(m => !UsesFastRecipe(m)) ?? models[0]).Seeds[0].Results.Split;
+        var split = (models.FirstOrDefault(m => !ExperimentOptions.UsesFastRecipe(m.Model)) ?? models[0]).Seeds[0].Results.Split;
         var protocol = new ProtocolDescription(options.Protocol.Epochs, options.Protocol.BatchSize, options.Protocol.LearningRate,
             options.Protocol.EarlyStoppingPatience, options.Protocol.LearningRatePatience, options.Protocol.LearningRateFactor,
             options.Protocol.MinLearningRate, seeds, options.TrainLimit, split.TrainCount, split.ValidationCount, split.TestCount,
@@ -67,7 +66,4 @@ public static class ExperimentRunner
     {
         public void Report(Core.Training.TrainingProgress value) => report(value);
     }
-
-    /// <summary>Whether a model trained with the fast recipe rather than the study's protocol.</summary>
-    public static bool UsesFastRecipe(ModelResults model) => TrainingRecipes.ForModel(model.Model) == TrainingRecipes.Fast;
 }

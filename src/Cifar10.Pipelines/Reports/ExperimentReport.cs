@@ -28,7 +28,7 @@ public static class ExperimentReport
                       $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. " +
                       $"Training took {Number(results.TrainingMinutes, 1)} minutes (sum over runs, each epoch counted once even if resumed); " +
                       $"this invocation of the experiment took {Number(results.Minutes, 1)} minutes.").AppendLine();
-        foreach (var m in results.Models.Where(ExperimentRunner.UsesFastRecipe))
+        foreach (var m in results.Models.Where(m => ExperimentOptions.UsesFastRecipe(m.Model)))
         {
             var split = m.Seeds[0].Results.Split;
             md.AppendLine($"`{m.Model}` trains with the fast recipe instead (SGD with Nesterov momentum, one-cycle learning rate, a fixed number of " +
