@@ -14,12 +14,15 @@ public sealed class DataSplit(CifarImages train, CifarImages validation, CifarIm
     /// <summary>How the split was made.</summary>
     public DataSplitInfo Info { get; } = info;
 
+    /// <summary>The study's share of each class held out for validation (500 per class on the full set).</summary>
+    public const double StudyValidationFraction = 0.1;
+
     /// <summary>
     /// Seeded, stratified split: <paramref name="validationFraction"/> of each class goes to
     /// validation (500 per class, 45,000 / 5,000 on the full set). <paramref name="trainLimit"/>
     /// keeps only the first N training images first; <paramref name="testLimit"/> the first N test images.
     /// </summary>
-    public static DataSplit Create(CifarDataset data, int seed, int? trainLimit = null, double validationFraction = 0.1, int? testLimit = null)
+    public static DataSplit Create(CifarDataset data, int seed, int? trainLimit = null, double validationFraction = StudyValidationFraction, int? testLimit = null)
     {
         using var limited = data.Train.Take(trainLimit ?? data.Train.Count);
         var labels = limited.LabelArray();

@@ -28,7 +28,7 @@ public sealed record TrainingOptions
     /// <summary>Images per batch when evaluating (no gradients, so larger is faster).</summary>
     public int EvaluationBatchSize { get; init; } = 256;
     /// <summary>Share of each class held out of training for validation (the study: 10 %, 45,000 / 5,000).</summary>
-    public double ValidationFraction { get; init; } = 0.1;
+    public double ValidationFraction { get; init; } = Data.DataSplit.StudyValidationFraction;
 
     /// <summary>Adam (the study) or SGD with Nesterov momentum (the fast recipe).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;

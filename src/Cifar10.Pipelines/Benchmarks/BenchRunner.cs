@@ -22,9 +22,6 @@ public static class BenchRunner
     // The model card's options, but ≥, ÷ and × stay readable in the file.
     static readonly JsonSerializerOptions JsonOptions = new(ModelCard.Json) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Share of the trainer's images held out for its (untimed) validation pass: the study's, so every class has some at any size.</summary>
-    const double ValidationFraction = 0.1;
-
     /// <summary>Runs every measurement on <paramref name="data"/> and writes the files into <paramref name="outputDirectory"/>.</summary>
     /// <param name="data">Real CIFAR-10: training images feed the trainer, test images the inference engines.</param>
     /// <param name="options">How much work each measurement does.</param>
@@ -39,8 +36,9 @@ public static class BenchRunner
         status?.Report($"matmul {options.MatmulSize}³ × {options.MatmulRepeats}");
         var matmul = MatmulPeak.Measure(options.MatmulSize, options.MatmulRepeats, options.Seed);
 
-        var trainLimit = (int)Math.Ceiling(options.TrainerBatches * options.BatchSize / (1 - ValidationFraction));
-        using var split = DataSplit.Create(data, options.Seed, trainLimit, ValidationFraction, testLimit: 0);
+        // The study's split: its (untimed) validation share is held out, so enough images are read to keep the trainer's batch count.
+        var trainLimit = (int)Math.Ceiling(options.TrainerBatches * options.BatchSize / (1 - DataSplit.StudyValidationFraction));
+        using var split = DataSplit.Create(data, options.Seed, trainLimit, testLimit: 0);
         var training = definitions.Select(d => MeasureTraining(d, split, options, status)).ToArray();
         var inference = definitions.Select(d => MeasureInference(d, data.Test, options, status)).ToArray();
 
