@@ -16,7 +16,7 @@ public class ProtocolSettings : DataSettings
     public int? BatchSize { get; init; }
 
     [CommandOption("--lr <RATE>")]
-    [Description("Initial (study, Adam: 1e-3) or peak (fast, SGD: 0.05) learning rate.")]
+    [Description("Initial (study, Adam: 1e-3) or peak (fast, SGD: 0.09) learning rate.")]
     public double? LearningRate { get; init; }
 
     [CommandOption("--train-limit <N>")]

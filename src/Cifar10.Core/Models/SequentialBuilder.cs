@@ -24,7 +24,7 @@ public sealed class SequentialBuilder
     /// <summary>k×k 'same' convolution.</summary>
     public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu, bool useBias = true) => Add(new Conv2DSpec(filters, kernel, activation, useBias));
     /// <summary>Batch normalisation (Keras' defaults unless given).</summary>
-    public SequentialBuilder BatchNorm(double epsilon = 1e-3, double momentum = 0.01) => Add(new BatchNormSpec(epsilon, momentum));
+    public SequentialBuilder BatchNorm(double epsilon = 1e-3, double momentum = 0.01, bool trainScale = true) => Add(new BatchNormSpec(epsilon, momentum, trainScale));
     /// <summary>A standalone activation.</summary>
     public SequentialBuilder Activate(Activation activation) => Add(new ActivationSpec(activation));
     /// <summary>Multiply by a constant.</summary>

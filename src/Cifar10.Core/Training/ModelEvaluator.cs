@@ -7,8 +7,8 @@ namespace Cifar10.Core.Training;
 /// <summary>Runs a model over a set of images in inference mode.</summary>
 public static class ModelEvaluator
 {
-    /// <summary>Class probabilities [N,10] (float32, on the CPU), in image order; with <paramref name="flipTestTime"/> the mean of the image's and its mirror image's.</summary>
-    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, PixelScaling scaling, Device device, int batchSize = 256, bool flipTestTime = false)
+    /// <summary>Class probabilities [N,10] (float32, on the CPU), in image order, averaged over the <paramref name="views"/> of each image.</summary>
+    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, PixelScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -19,10 +19,7 @@ public static class ModelEvaluator
             using var scope = NewDisposeScope();
             var batch = pixels.narrow(0, start, Math.Min(batchSize, count - start));
             var x = scaling.Apply(batch, device);
-            var probabilities = nn.functional.softmax(model.forward(x), 1);
-            if (flipTestTime)
-                probabilities = probabilities.add(nn.functional.softmax(model.forward(x.flip(3)), 1)).div_(2);
-            probabilities = probabilities.cpu();
+            var probabilities = views.Probabilities(model.forward, x).cpu();
             parts.Add(probabilities.MoveToOuterDisposeScope());
         }
         var all = cat(parts, 0);
@@ -31,10 +28,10 @@ public static class ModelEvaluator
     }
 
     /// <summary>Mean cross-entropy and accuracy of a model on a set of images.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, PixelScaling scaling, Device device, int batchSize = 256, bool flipTestTime = false)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, PixelScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
     {
         using var scope = NewDisposeScope();
-        var probabilities = PredictProbabilities(model, images.Pixels, scaling, device, batchSize, flipTestTime);
+        var probabilities = PredictProbabilities(model, images.Pixels, scaling, device, batchSize, views);
         return LossAndAccuracy(probabilities, images.Labels);
     }
 

@@ -21,6 +21,8 @@ public sealed class Trainer(TrainingOptions options, Device device)
     /// <summary>The options in force.</summary>
     public TrainingOptions Options { get; } = options.Validate();
 
+    readonly OptimizerFactory _optimizers = new(options);
+
     /// <summary>Creates a module from <paramref name="definition"/> seeded with the run's seed.</summary>
     public nn.Module<Tensor, Tensor> CreateModel(Models.ModelDefinition definition)
     {
@@ -31,7 +33,7 @@ public sealed class Trainer(TrainingOptions options, Device device)
     /// <summary>Trains <paramref name="model"/> on <c>split.Train</c>, monitoring <c>split.Validation</c>; the model ends with its best weights.</summary>
     public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, DataSplit split, PixelScaling scaling, CancellationToken cancel = default)
     {
-        using var optimizer = CreateOptimizer(model);
+        using var optimizer = _optimizers.Create(model);
         var augmenter = Options.AugmentTranslate > 0 || Options.AugmentFlip ? new BatchAugmenter(Options.AugmentTranslate, Options.AugmentFlip, Options.Seed) : null;
         var scheduler = new PlateauScheduler(Options.LearningRate, Options.LearningRatePatience, Options.LearningRateFactor, Options.MinLearningRate, Options.MinDelta);
         using var stopping = new EarlyStopping(Options.EarlyStoppingPatience);
@@ -40,14 +42,16 @@ public sealed class Trainer(TrainingOptions options, Device device)
         var finished = false;
         if (Options.Resume && Options.CheckpointPath is { } path && File.Exists(path))
             (history, stoppedEarly, finished) = ResumeFrom(path, model, optimizer, scheduler, stopping);
+        // A resumed run restarts the slow weights from the resumed ones (they are not checkpointed).
+        using var lookahead = Options.LookaheadPulls > 0 ? new Lookahead(model) : null;
         for (int epoch = history.Count + 1; !finished && epoch <= Options.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
-            var record = RunEpoch(model, optimizer, augmenter, split, scaling, epoch, scheduler.LearningRate, cancel);
+            var record = RunEpoch(model, optimizer, augmenter, lookahead, split, scaling, epoch, scheduler.LearningRate, cancel);
             history.Add(record);
             Progress?.Report(new TrainingProgress(epoch, Options.Epochs, 0, 0, record.TrainLoss, record.TrainAccuracy, 0, record));
             if (Options.Schedule == LearningRateSchedule.Plateau)
-                SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
+                _optimizers.SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
             var stop = Options.EarlyStopping && stopping.Step(epoch, record.ValidationLoss, model);
             stoppedEarly = stop && epoch < Options.Epochs;
             finished = stop || epoch == Options.Epochs;
@@ -68,22 +72,18 @@ public sealed class Trainer(TrainingOptions options, Device device)
             throw new CifarException($"{path}: checkpoint was made with seed {state.Seed}, not {Options.Seed}; resume with the same seed or another --out.");
         scheduler.Restore(state.LearningRate, state.SchedulerBest, state.SchedulerWait);
         stopping.Restore(state.StoppingBest, state.StoppingBestEpoch, state.StoppingWait, best);
-        SetLearningRate(optimizer, state.LearningRate);
+        _optimizers.SetLearningRate(optimizer, state.LearningRate);
         return (state.History.ToList(), state.StoppedEarly, state.Finished);
     }
 
-    optim.Optimizer CreateOptimizer(nn.Module model) => Options.Optimizer switch
-    {
-        OptimizerKind.SgdNesterov => optim.SGD(model.parameters(), Options.LearningRate, Options.Momentum, weight_decay: Options.WeightDecay, nesterov: true),
-        _ => optim.Adam(model.parameters(), Options.LearningRate),
-    };
-
-    EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchAugmenter? augmenter, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
+    EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchAugmenter? augmenter, Lookahead? lookahead, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         torch.manual_seed(EpochSeed(epoch));
         var order = ShuffledOrder(split.Train.Count, epoch);
         int batches = (order.Length + Options.BatchSize - 1) / Options.BatchSize;
+        long totalSteps = (long)Options.Epochs * batches;
+        long lookaheadPeriod = Math.Max(1, totalSteps / Math.Max(1, Options.LookaheadPulls));
         double lossSum = 0;
         long correct = 0, seen = 0;
         model.train();
@@ -96,20 +96,23 @@ public sealed class Trainer(TrainingOptions options, Device device)
             var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
             if (augmenter is not null) x = augmenter.Apply(x, batchIndices, epoch);
             if (Options.Schedule == LearningRateSchedule.OneCycle)
-                SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, (long)(epoch - 1) * batches + b, (long)Options.Epochs * batches));
+                _optimizers.SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, (long)(epoch - 1) * batches + b, totalSteps));
             var y = split.Train.Labels.index_select(0, indices).to(device);
             optimizer.zero_grad();
             var logits = model.forward(x);
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Options.LabelSmoothing);
             loss.backward();
             optimizer.step();
+            var step = (long)(epoch - 1) * batches + b + 1;
+            if (lookahead is not null && (step % lookaheadPeriod == 0 || step == totalSteps))
+                lookahead.Pull(Lookahead.Decay(step, totalSteps)); // the pull after the last step leaves the model with the slow weights
             var n = indices.shape[0];
             lossSum += loss.item<float>() * n;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += n;
             Progress?.Report(new TrainingProgress(epoch, Options.Epochs, b + 1, batches, lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds));
         }
-        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize, Options.FlipTestTime);
+        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize, Options.TestTimeViews);
         return new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
     }
 
@@ -121,11 +124,5 @@ public sealed class Trainer(TrainingOptions options, Device device)
         for (int i = 0; i < count; i++) order[i] = i;
         new Random((int)(EpochSeed(epoch) % int.MaxValue)).Shuffle(order);
         return order;
-    }
-
-    static void SetLearningRate(optim.Optimizer optimizer, double learningRate)
-    {
-        foreach (var group in optimizer.ParamGroups)
-            group.LearningRate = learningRate;
     }
 }

@@ -50,6 +50,24 @@ public sealed record TrainingOptions
     public bool AugmentFlip { get; init; }
     /// <summary>Average the predictions of each image and its mirror image at evaluation.</summary>
     public bool FlipTestTime { get; init; }
+    /// <summary>
+    /// Also average views shifted by this many pixels (reflect padding) up-left and down-right at
+    /// evaluation, each with its mirror image: the centre pair weighs ½, the shifted pairs ¼ each. 0: none.
+    /// </summary>
+    public int TestTimeTranslate { get; init; }
+    /// <summary>
+    /// Learning-rate multiplier for BatchNorm shifts (SGD only), with their weight decay divided by
+    /// the same factor so each step decays them as much as the other weights. 1: no difference.
+    /// </summary>
+    public double NormBiasLearningRateScale { get; init; } = 1;
+    /// <summary>
+    /// Lookahead: how many times over the run the weights are pulled to a slow moving average of
+    /// themselves, evenly spaced in steps (0: off). A count rather than a period, so that a short
+    /// run averages over its own last steps rather than over a period longer than itself.
+    /// </summary>
+    public int LookaheadPulls { get; init; }
+    /// <summary>The views averaged at evaluation (<see cref="FlipTestTime"/>, <see cref="TestTimeTranslate"/>).</summary>
+    public TestTimeAugmentation TestTimeViews => new(FlipTestTime, TestTimeTranslate);
 
     /// <summary>Where a checkpoint is written after every epoch (null: none).</summary>
     public string? CheckpointPath { get; init; }
@@ -66,6 +84,9 @@ public sealed record TrainingOptions
         if (LabelSmoothing is < 0 or >= 1) throw new CifarException($"label smoothing {LabelSmoothing}: must be in [0, 1).");
         if (ValidationFraction is <= 0 or >= 1) throw new CifarException($"validation fraction {ValidationFraction}: must be in (0, 1).");
         if (AugmentTranslate < 0) throw new CifarException($"translation {AugmentTranslate}: must not be negative.");
+        if (TestTimeTranslate < 0) throw new CifarException($"test-time translation {TestTimeTranslate}: must not be negative.");
+        if (!(NormBiasLearningRateScale > 0) || double.IsInfinity(NormBiasLearningRateScale)) throw new CifarException($"BatchNorm shift learning-rate scale {NormBiasLearningRateScale}: must be a positive number.");
+        if (LookaheadPulls < 0) throw new CifarException($"lookahead pulls {LookaheadPulls}: must not be negative.");
         return this;
     }
 }

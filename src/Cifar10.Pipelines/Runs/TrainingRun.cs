@@ -28,7 +28,7 @@ public static class TrainingRun
         using var model = trainer.CreateModel(request.Model);
         var history = trainer.Fit(model, split, scaling, cancel);
 
-        using var probabilities = ModelEvaluator.PredictProbabilities(model, split.Test.Pixels, scaling, request.Device, request.Options.EvaluationBatchSize, request.Options.FlipTestTime);
+        using var probabilities = ModelEvaluator.PredictProbabilities(model, split.Test.Pixels, scaling, request.Device, request.Options.EvaluationBatchSize, request.Options.TestTimeViews);
         var (testLoss, testAccuracy) = ModelEvaluator.LossAndAccuracy(probabilities, split.Test.Labels);
         var probabilityArray = probabilities.data<float>().ToArray();
         var labels = split.Test.LabelArray();
