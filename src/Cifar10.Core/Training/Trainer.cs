@@ -95,17 +95,18 @@ public sealed class Trainer(TrainingOptions options, Device device)
             var indices = tensor(batchIndices);
             var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
             if (augmenter is not null) x = augmenter.Apply(x, batchIndices, epoch);
+            var step = (long)(epoch - 1) * batches + b; // 0-based over the whole run
             if (Options.Schedule == LearningRateSchedule.OneCycle)
-                _optimizers.SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, (long)(epoch - 1) * batches + b, totalSteps));
+                _optimizers.SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, step, totalSteps));
             var y = split.Train.Labels.index_select(0, indices).to(device);
             optimizer.zero_grad();
             var logits = model.forward(x);
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Options.LabelSmoothing);
             loss.backward();
             optimizer.step();
-            var step = (long)(epoch - 1) * batches + b + 1;
-            if (lookahead is not null && (step % lookaheadPeriod == 0 || step == totalSteps))
-                lookahead.Pull(Lookahead.Decay(step, totalSteps)); // the pull after the last step leaves the model with the slow weights
+            var stepsDone = step + 1;
+            if (lookahead is not null && (stepsDone % lookaheadPeriod == 0 || stepsDone == totalSteps))
+                lookahead.Pull(Lookahead.Decay(stepsDone, totalSteps)); // the pull after the last step leaves the model with the slow weights
             var n = indices.shape[0];
             lossSum += loss.item<float>() * n;
             correct += logits.argmax(1).eq(y).sum().item<long>();
