@@ -25,6 +25,7 @@ public static class CliApp
             config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the test set with an exported model.onnx through ML.NET: accuracy, per-class table, confusion matrix.");
             config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve an exported model over HTTP (POST /predict, /predict/batch; GET /model, /health).");
+            config.AddCommand<CompareCommand>("compare").WithDescription("Compare finished runs by training time: a table and accuracy-by-time.png.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure training and inference throughput against the machine's matmul peak (bench.json, bench.png).");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
         });

@@ -15,6 +15,7 @@ public class HelpTests
     [InlineData("evaluate", "--test-limit")]
     [InlineData("serve", "--urls")]
     [InlineData("bench", "--quick")]
+    [InlineData("compare", "--target")]
     public void Help_lists_the_options(string command, string option)
     {
         using var temp = new TempDirectory();

@@ -3,6 +3,7 @@ using Cifar10.Core.Runs;
 using Cifar10.Core.Training;
 using Cifar10.Pipelines.Evaluation;
 using Cifar10.Pipelines.Experiments;
+using Cifar10.Pipelines.Runs;
 using Cifar10.Tests.Shared;
 using Microsoft.ML;
 using SkiaSharp;
@@ -13,6 +14,21 @@ namespace Cifar10.Pipelines.Tests;
 [Collection(QuickExperimentCollection.Name)]
 public class ExperimentOutputTests(QuickExperimentFixture experiment)
 {
+    [Fact]
+    public void Its_runs_read_back_for_comparison_with_the_test_accuracy_the_experiment_reported()
+    {
+        var runs = FinishedRun.Find(experiment.Directory);
+        var expected = experiment.Results.Models.SelectMany(m => m.Seeds).ToDictionary(s => s.RunDirectory.Replace('\\', '/'));
+        Assert.Equal(expected.Keys.Order(), runs.Select(r => r.Name.Replace('\\', '/')).Order());
+        foreach (var run in runs)
+        {
+            var seed = expected[run.Name.Replace('\\', '/')];
+            Assert.Equal((seed.Results.Model, seed.Seed, seed.Results.TestAccuracy), (run.Model, run.Seed, run.TestAccuracy));
+            Assert.Equal(seed.Results.TrainingSeconds / 60, run.TrainingMinutes, 6);
+            Assert.Equal(run.TrainingMinutes, run.EpochEndMinutes()[^1], 6);
+        }
+    }
+
     [Fact]
     public void Every_file_of_the_experiment_exists_and_every_png_decodes()
     {

@@ -45,17 +45,7 @@ public sealed record ModelCard
     };
 
     /// <summary>Reads a <c>model.json</c> with a one-line error when it is missing or malformed.</summary>
-    public static ModelCard Read(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), Json)
-                ?? throw new CifarException($"{path}: empty model card.");
-        }
-        catch (FileNotFoundException) { throw new CifarException($"{path}: file is missing."); }
-        catch (DirectoryNotFoundException) { throw new CifarException($"{path}: file is missing."); }
-        catch (JsonException e) { throw new CifarException($"{path}: not a valid model card ({e.Message.Split('\n')[0]})."); }
-    }
+    public static ModelCard Read(string path) => JsonFile.Read<ModelCard>(path, "model card");
 
     /// <summary>Writes the card atomically.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));

@@ -1,0 +1,45 @@
+using Cifar10.Pipelines.Runs;
+using ScottPlot;
+
+namespace Cifar10.Pipelines.Plots;
+
+/// <summary>
+/// <c>accuracy-by-time.png</c>: validation accuracy against minutes of training, one line per run,
+/// each run's test accuracy as a diamond where its training ended, and an optional target line.
+/// Minutes rather than epochs: recipes with different epoch costs are compared on what the user pays.
+/// </summary>
+public static class AccuracyByTimePlot
+{
+    /// <summary>Width and height of the figure in pixels.</summary>
+    public const int Width = 900, Height = 600;
+
+    /// <summary>Writes the figure; <paramref name="targetPercent"/> draws a dashed goal line when given.</summary>
+    public static void Save(string path, IReadOnlyList<FinishedRun> runs, double? targetPercent = null)
+    {
+        if (runs.Count == 0) throw new ArgumentException("at least one run is needed", nameof(runs));
+        var plot = FigureStyle.Create("Accuracy by training time", "Minutes of training", "Accuracy (%)");
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            var color = FigureStyle.SeriesColor(r);
+            var line = plot.Add.Scatter(run.EpochEndMinutes(), run.History.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray());
+            line.LegendText = $"{run.Name}: validation";
+            line.Color = color;
+            line.LineWidth = 2.5f;
+            line.MarkerSize = 6;
+            var test = plot.Add.Marker(run.TrainingMinutes, 100 * run.TestAccuracy, MarkerShape.FilledDiamond, 14, color);
+            test.LegendText = $"{run.Name}: test {100 * run.TestAccuracy:F2} %";
+        }
+        if (targetPercent is double target)
+        {
+            var goal = plot.Add.HorizontalLine(target);
+            goal.LinePattern = LinePattern.Dashed;
+            goal.LineWidth = 1.5f;
+            goal.Color = Colors.Gray;
+            goal.LegendText = $"target {target:G4} %";
+        }
+        plot.Axes.SetLimitsX(0, 1.05 * runs.Max(r => r.TrainingMinutes));
+        FigureStyle.LegendBelow(plot); // one or two entries per run: below the axes they cover no curve
+        PngWriter.Save(path, [plot], Width, Height);
+    }
+}

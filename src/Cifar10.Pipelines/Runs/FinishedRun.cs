@@ -1,0 +1,63 @@
+using Cifar10.Core;
+using Cifar10.Core.Runs;
+using Cifar10.Core.Training;
+
+namespace Cifar10.Pipelines.Runs;
+
+/// <summary>
+/// A finished training run read back from its folder (<c>history.json</c> and <c>results.json</c>):
+/// what comparing runs by training time needs.
+/// </summary>
+public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHistory History, double TestAccuracy)
+{
+    /// <summary>The file that marks a folder as a run folder.</summary>
+    public const string HistoryFile = "history.json";
+    /// <summary>The run's test metrics.</summary>
+    public const string ResultsFile = "results.json";
+
+    /// <summary>Training time in minutes, summed over the epochs (evaluation after training excluded).</summary>
+    public double TrainingMinutes => History.TotalSeconds / 60;
+
+    /// <summary>Minutes of training at the end of each epoch.</summary>
+    public double[] EpochEndMinutes()
+    {
+        var minutes = new double[History.Epochs.Count];
+        double seconds = 0;
+        for (int i = 0; i < minutes.Length; i++) minutes[i] = (seconds += History.Epochs[i].Seconds) / 60;
+        return minutes;
+    }
+
+    /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots.</summary>
+    public static FinishedRun Load(string directory, string name)
+    {
+        var history = JsonFile.Read<TrainingHistory>(Path.Combine(directory, HistoryFile), "training history");
+        if (history.Epochs is not { Count: > 0 })
+            throw new CifarException($"{Path.Combine(directory, HistoryFile)}: no epochs recorded.");
+        var resultsPath = Path.Combine(directory, ResultsFile);
+        var results = JsonFile.Read<ResultsHeader>(resultsPath, "run results file");
+        if (results.Model is null || results.TestAccuracy is not double accuracy)
+            throw new CifarException($"{resultsPath}: not a training run's results (no model or testAccuracy).");
+        return new FinishedRun(name, results.Model, results.Seed, history, accuracy);
+    }
+
+    /// <summary>
+    /// Run folders under <paramref name="path"/>: the folder itself when it holds a history, else
+    /// every folder below it that does (an experiment's <c>model/seed-N</c> runs), by path.
+    /// </summary>
+    public static IReadOnlyList<FinishedRun> Find(string path)
+    {
+        if (File.Exists(Path.Combine(path, HistoryFile))) return [Load(path, FolderName(path))];
+        if (!Directory.Exists(path)) throw new CifarException($"{path}: no such folder.");
+        var runs = Directory.EnumerateFiles(path, HistoryFile, SearchOption.AllDirectories)
+            .Select(file => Path.GetDirectoryName(file)!)
+            .Order(StringComparer.Ordinal)
+            .Select(directory => Load(directory, Path.GetRelativePath(path, directory)))
+            .ToArray();
+        return runs.Length > 0 ? runs : throw new CifarException($"{path}: no run folders ({HistoryFile}) in it or below it.");
+    }
+
+    static string FolderName(string path) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+
+    // Only the fields a comparison needs: reading the whole RunResults would tie this to every metric's shape.
+    sealed record ResultsHeader(string? Model, int Seed, double? TestAccuracy);
+}
