@@ -73,6 +73,14 @@ public sealed class CifarDownloadTests : IDisposable
         Assert.Contains("data directory does not exist (from --data)", error.Message);
     }
 
+    [Fact]
+    public async Task A_copy_beside_the_repository_is_found_without_options_or_environment()
+    {
+        var folder = CifarFixtures.WriteValidFolder(_temp.File(Path.Combine("shared", "cifar10", CifarDataLocator.BatchesFolder)));
+        var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), BesideRepositoryDirectory = _temp.File(Path.Combine("shared", "cifar10")) };
+        Assert.Equal(folder, await WithoutEnvironmentVariable(() => locator.LocateAsync(null)));
+    }
+
     static readonly SemaphoreSlim EnvironmentLock = new(1, 1);
 
     // The locator reads CIFAR10_DATA first; these tests need it unset while they run.

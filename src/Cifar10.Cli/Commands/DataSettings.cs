@@ -7,7 +7,7 @@ namespace Cifar10.Cli.Commands;
 public class DataSettings : CommandSettings
 {
     [CommandOption("--data <DIR>")]
-    [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else download).")]
+    [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]
     public string? Data { get; init; }
 
     [CommandOption("--device <DEVICE>")]

@@ -14,7 +14,7 @@ public sealed class EdaCommand : Command<EdaCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--data <DIR>")]
-        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else download).")]
+        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]
         public string? Data { get; init; }
 
         [CommandOption("--out <DIR>")]

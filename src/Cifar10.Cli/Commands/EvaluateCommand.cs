@@ -26,7 +26,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--data <DIR>")]
-        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else download).")]
+        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]
         public string? Data { get; init; }
 
         [CommandOption("--test-limit <N>")]

@@ -2,7 +2,8 @@ namespace Cifar10.Core.Data;
 
 /// <summary>
 /// Finds the data in the order DESIGN.md gives: <c>--data DIR</c>, the <c>CIFAR10_DATA</c>
-/// environment variable, <c>artifacts/data/cifar-10-batches-bin</c>, else a download.
+/// environment variable, <c>artifacts/data/cifar-10-batches-bin</c>, a copy beside the repository
+/// (<c>../shared/cifar10</c>, where the README's set-up expects it), else a download.
 /// </summary>
 public sealed class CifarDataLocator
 {
@@ -13,6 +14,8 @@ public sealed class CifarDataLocator
 
     /// <summary>The folder runs write to; data is downloaded into its <c>data</c> subfolder.</summary>
     public string ArtifactsDirectory { get; init; } = "artifacts";
+    /// <summary>A copy beside the repository, used when it holds the data (relative to the working directory).</summary>
+    public string BesideRepositoryDirectory { get; init; } = Path.Combine("..", "shared", "cifar10");
     /// <summary>Where to download from when nothing is found.</summary>
     public CifarDownloadSource DownloadSource { get; init; } = CifarDownloadSource.Official;
     /// <summary>Download progress.</summary>
@@ -29,6 +32,8 @@ public sealed class CifarDataLocator
         var cached = Path.Combine(ArtifactsDirectory, "data", BatchesFolder);
         if (Directory.Exists(cached))
             return cached;
+        if (HoldsData(BesideRepositoryDirectory))
+            return Resolve(BesideRepositoryDirectory, "the copy beside the repository");
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
@@ -43,6 +48,9 @@ public sealed class CifarDataLocator
 
     /// <summary>Synchronous form of <see cref="LocateAsync"/>.</summary>
     public string Locate(string? explicitDirectory) => LocateAsync(explicitDirectory).GetAwaiter().GetResult();
+
+    static bool HoldsData(string directory) =>
+        File.Exists(Path.Combine(directory, CifarBinaryReader.MetaFile)) || File.Exists(Path.Combine(directory, BatchesFolder, CifarBinaryReader.MetaFile));
 
     // Accept the batches folder itself or the folder that contains it.
     static string Resolve(string directory, string source)
