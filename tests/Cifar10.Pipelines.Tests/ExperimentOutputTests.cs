@@ -18,11 +18,11 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
     public void Its_runs_read_back_for_comparison_with_the_test_accuracy_the_experiment_reported()
     {
         var runs = FinishedRun.Find(experiment.Directory);
-        var expected = experiment.Results.Models.SelectMany(m => m.Seeds).ToDictionary(s => s.RunDirectory.Replace('\\', '/'));
-        Assert.Equal(expected.Keys.Order(), runs.Select(r => r.Name.Replace('\\', '/')).Order());
+        var expected = experiment.Results.Models.SelectMany(m => m.Seeds).ToDictionary(s => s.RunDirectory); // both relative paths, same separators
+        Assert.Equal(expected.Keys.Order(), runs.Select(r => r.Name).Order());
         foreach (var run in runs)
         {
-            var seed = expected[run.Name.Replace('\\', '/')];
+            var seed = expected[run.Name];
             Assert.Equal((seed.Results.Model, seed.Seed, seed.Results.TestAccuracy), (run.Model, run.Seed, run.TestAccuracy));
             Assert.Equal(seed.Results.TrainingSeconds / 60, run.TrainingMinutes, 6);
             Assert.Equal(run.TrainingMinutes, run.EpochEndMinutes()[^1], 6);

@@ -40,16 +40,16 @@ public class FinishedRunTests
 
         var run = temp.File("run");
         GeneratedRunFolder.Write(run, "fast", 1, 0.9, 10);
-        File.Delete(Path.Combine(run, FinishedRun.ResultsFile));
+        File.Delete(Path.Combine(run, RunResults.FileName));
         Assert.Equal($"{Path.Combine(run, "results.json")}: file is missing.", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
 
-        File.WriteAllText(Path.Combine(run, FinishedRun.ResultsFile), """{ "models": [], "protocol": {} }"""); // an experiment's results.json
+        File.WriteAllText(Path.Combine(run, RunResults.FileName), """{ "models": [], "protocol": {} }"""); // an experiment's results.json
         Assert.Equal($"{Path.Combine(run, "results.json")}: not a training run's results (no model or testAccuracy).", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
 
-        File.WriteAllText(Path.Combine(run, FinishedRun.HistoryFile), """{ "epochs": [ { "epoch": 1, "trainLoss": """); // truncated
+        File.WriteAllText(Path.Combine(run, HistoryFiles.JsonName), """{ "epochs": [ { "epoch": 1, "trainLoss": """); // truncated
         Assert.StartsWith($"{Path.Combine(run, "history.json")}: not a valid training history (", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
 
-        File.WriteAllText(Path.Combine(run, FinishedRun.HistoryFile), """{ "epochs": [], "bestEpoch": 0, "stoppedEarly": false, "totalSeconds": 0 }""");
+        File.WriteAllText(Path.Combine(run, HistoryFiles.JsonName), """{ "epochs": [], "bestEpoch": 0, "stoppedEarly": false, "totalSeconds": 0 }""");
         Assert.Equal($"{Path.Combine(run, "history.json")}: no epochs recorded.", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
     }
 

@@ -18,7 +18,7 @@ public static class GeneratedRunFolder
         var history = new TrainingHistory(epochs, epochs.Length, StoppedEarly: false, epochSeconds.Sum());
         AtomicFile.EnsureDirectory(directory);
         HistoryFiles.Write(directory, history);
-        File.WriteAllText(Path.Combine(directory, FinishedRun.ResultsFile),
+        File.WriteAllText(Path.Combine(directory, RunResults.FileName),
             string.Create(CultureInfo.InvariantCulture, $$"""{ "model": "{{model}}", "seed": {{seed}}, "testAccuracy": {{testAccuracy}}, "testLoss": 0.5 }"""));
         return history;
     }

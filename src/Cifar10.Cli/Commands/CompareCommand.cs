@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using Cifar10.Core;
 using Cifar10.Pipelines.Plots;
 using Cifar10.Pipelines.Runs;
 using Spectre.Console;
@@ -19,7 +18,7 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         [CommandArgument(0, "<RUNS>")]
         [Description("Run folders (holding history.json and results.json), or folders above them such as an experiment's.")]
-        public string[] Runs { get; init; } = [];
+        public string[] Runs { get; init; } = []; // required: Spectre rejects a call without one
 
         [CommandOption("--out <FILE>")]
         [Description("Where the figure goes.")]
@@ -31,18 +30,15 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
         public double? Target { get; init; }
 
         /// <inheritdoc />
-        public override ValidationResult Validate()
-        {
-            if (Runs.Length == 0) return ValidationResult.Error("give at least one run folder.");
-            if (Target is not null and (<= 0 or > 100)) return ValidationResult.Error($"--target {Target}: must be a percentage above 0 and at most 100.");
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() => Target is not null and (<= 0 or > 100)
+            ? ValidationResult.Error($"--target {Target}: must be a percentage above 0 and at most 100.")
+            : ValidationResult.Success();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (Directory.Exists(settings.Out)) throw new CifarException($"{settings.Out}: is a directory; --out takes a file name.");
+        OutFile.RequireNotDirectory(settings.Out);
         var runs = settings.Runs.SelectMany(FinishedRun.Find).ToArray();
         AccuracyByTimePlot.Save(settings.Out, runs, settings.Target);
         AnsiConsole.Write(Table(runs));

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Cifar10.Core;
 using Cifar10.Core.Export;
 using Cifar10.Core.Runs;
 using Cifar10.Pipelines.Scoring;
@@ -31,8 +30,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var output = settings.Out ?? Path.Combine(settings.Run!, OnnxContract.FileName);
-        if (Directory.Exists(output))
-            throw new CifarException($"{output}: is a directory; --out takes a file name.");
+        OutFile.RequireNotDirectory(output);
         using var trained = TrainedModel.Load(settings.Run!);
         // Validation runs on the temp file, before the rename: a bad export never replaces a good model.onnx.
         var classes = 0;

@@ -10,11 +10,6 @@ namespace Cifar10.Pipelines.Runs;
 /// </summary>
 public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHistory History, double TestAccuracy)
 {
-    /// <summary>The file that marks a folder as a run folder.</summary>
-    public const string HistoryFile = "history.json";
-    /// <summary>The run's test metrics.</summary>
-    public const string ResultsFile = "results.json";
-
     /// <summary>Training time in minutes, summed over the epochs (evaluation after training excluded).</summary>
     public double TrainingMinutes => History.TotalSeconds / 60;
 
@@ -30,10 +25,10 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
     /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots.</summary>
     public static FinishedRun Load(string directory, string name)
     {
-        var history = JsonFile.Read<TrainingHistory>(Path.Combine(directory, HistoryFile), "training history");
+        var history = JsonFile.Read<TrainingHistory>(Path.Combine(directory, HistoryFiles.JsonName), "training history");
         if (history.Epochs is not { Count: > 0 })
-            throw new CifarException($"{Path.Combine(directory, HistoryFile)}: no epochs recorded.");
-        var resultsPath = Path.Combine(directory, ResultsFile);
+            throw new CifarException($"{Path.Combine(directory, HistoryFiles.JsonName)}: no epochs recorded.");
+        var resultsPath = Path.Combine(directory, RunResults.FileName);
         var results = JsonFile.Read<ResultsHeader>(resultsPath, "run results file");
         if (results.Model is null || results.TestAccuracy is not double accuracy)
             throw new CifarException($"{resultsPath}: not a training run's results (no model or testAccuracy).");
@@ -46,14 +41,14 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
     /// </summary>
     public static IReadOnlyList<FinishedRun> Find(string path)
     {
-        if (File.Exists(Path.Combine(path, HistoryFile))) return [Load(path, FolderName(path))];
+        if (File.Exists(Path.Combine(path, HistoryFiles.JsonName))) return [Load(path, FolderName(path))];
         if (!Directory.Exists(path)) throw new CifarException($"{path}: no such folder.");
-        var runs = Directory.EnumerateFiles(path, HistoryFile, SearchOption.AllDirectories)
+        var runs = Directory.EnumerateFiles(path, HistoryFiles.JsonName, SearchOption.AllDirectories)
             .Select(file => Path.GetDirectoryName(file)!)
             .Order(StringComparer.Ordinal)
             .Select(directory => Load(directory, Path.GetRelativePath(path, directory)))
             .ToArray();
-        return runs.Length > 0 ? runs : throw new CifarException($"{path}: no run folders ({HistoryFile}) in it or below it.");
+        return runs.Length > 0 ? runs : throw new CifarException($"{path}: no run folders ({HistoryFiles.JsonName}) in it or below it.");
     }
 
     static string FolderName(string path) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));

@@ -25,6 +25,9 @@ public sealed record RunResults(
     DataSplitInfo Split,
     ClassificationMetrics TestMetrics)
 {
+    /// <summary>The file name in a run folder.</summary>
+    public const string FileName = "results.json";
+
     /// <summary>
     /// Overfitting: accuracy on the training images minus validation accuracy, both measured in
     /// inference mode with the kept weights (the training-time accuracy has dropout switched on,

@@ -62,7 +62,7 @@ public static class TrainingRun
         OnnxExporter.Write(OnnxExporter.Build(request.Model, model, scaling, data.ClassNames), Path.Combine(request.OutputDirectory, OnnxContract.FileName),
             temp => OnnxModelValidator.Validate(temp));
         HistoryFiles.Write(request.OutputDirectory, history);
-        AtomicFile.WriteAllText(Path.Combine(request.OutputDirectory, "results.json"), JsonSerializer.Serialize(results, ModelCard.Json));
+        AtomicFile.WriteAllText(Path.Combine(request.OutputDirectory, RunResults.FileName), JsonSerializer.Serialize(results, ModelCard.Json));
         LearningCurvesPlot.Save(Path.Combine(request.OutputDirectory, "learning-curves.png"), request.Model.Id, history);
         return new TrainingRunOutcome(request.OutputDirectory, results, history, probabilityArray, labels);
     }
