@@ -83,4 +83,18 @@ public class ModelZooTests
         Assert.Equal(3 * 9 * 8 + 8 + 8 * 16 * 16 * 10 + 10, tiny.TotalParameters);
         Assert.Throws<ArgumentException>(() => SequentialBuilder.Input(3, 32, 32).Dense(10).Build("bad", "dense before flatten"));
     }
+
+    [Fact]
+    public void Identity_initialised_convolutions_pass_their_first_channels_through_and_start_the_rest_small()
+    {
+        var spec = new Conv2DSpec(8, 3, Activation.None, UseBias: false, IdentityInit: true);
+        using var conv = spec.CreateModule(new Shape(4, 6, 6));
+        using var input = TorchSharp.torch.randn(2, 4, 6, 6);
+        using var output = conv.forward(input);
+        Assert.True(output.narrow(1, 0, 4).allclose(input), "the first 4 filters should copy their input channels");
+        Assert.False(output.narrow(1, 4, 4).allclose(input), "the other filters are random");
+        var weights = conv.parameters().Single().narrow(0, 4, 4);
+        Assert.True(weights.abs().max().item<float>() <= 1 / Math.Sqrt(4 * 9), "PyTorch's default bound ±1/sqrt(fan-in)");
+        Assert.True(weights.std().item<float>() > 0.05, "the other filters must not be all zero");
+    }
 }

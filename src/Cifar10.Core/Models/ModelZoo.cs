@@ -37,17 +37,18 @@ public static partial class ModelZoo
     /// A compact VGG-style network for fast training (in the spirit of the published CIFAR-10
     /// speed-run networks): a 3×3 stem, then three blocks of conv → max-pool → BatchNorm → GELU →
     /// conv → BatchNorm → GELU, global max-pool, a bias-free linear classifier and a logit scale.
-    /// BatchNorm learns only its shift (its scale stays 1), as in those networks.
+    /// BatchNorm learns only its shift (its scale stays 1), and each convolution starts with identity
+    /// filters (an implicit residual), as in those networks.
     /// <c>fast</c> uses widths 64/256/256; <c>fast-half</c> 32/128/128 (a quarter of the FLOPs).
     /// </summary>
     public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast")
     {
         var builder = SequentialBuilder.Input(3, 32, 32)
-            .Conv2D(width1 / 2, 3, Activation.None, useBias: false).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
+            .Conv2D(width1 / 2, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
         foreach (var width in new[] { width1, width2, width3 })
             builder = builder
-                .Conv2D(width, 3, Activation.None, useBias: false).MaxPool().BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu)
-                .Conv2D(width, 3, Activation.None, useBias: false).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
+                .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).MaxPool().BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu)
+                .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
         return builder.MaxPool(4).Flatten().Dense(10, Activation.None, useBias: false).Scale(1f / 9f)
             .Build(id, $"fast VGG-style net, widths {width1}/{width2}/{width3}, GELU, BatchNorm");
     }
