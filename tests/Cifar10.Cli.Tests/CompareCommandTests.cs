@@ -19,7 +19,7 @@ public class CompareCommandTests
         Assert.Contains("cnn-3x3/seed-1", result.Stdout);
         Assert.Contains("75.87 %", result.Stdout);
         Assert.Contains("6.0", result.Stdout); // fast-s42 trained 2 × 180 s
-        PngAssert.Readable(temp.File(Path.Combine("figures", "by-time.png")), minColours: 50, AccuracyByTimePlot.Width, AccuracyByTimePlot.Height).Dispose();
+        PngAssert.Readable(temp.File(Path.Combine("figures", "by-time.png")), minColours: 50, AccuracyByTimePlot.Width, AccuracyByTimePlot.HeightFor(2, withTarget: true)).Dispose();
     }
 
     [Theory]

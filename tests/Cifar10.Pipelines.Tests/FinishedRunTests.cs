@@ -61,11 +61,12 @@ public class FinishedRunTests
         GeneratedRunFolder.Write(temp.File("b"), "cnn-3x3", 1, 0.75, 40);
         var runs = FinishedRun.Find(temp.Path);
         AccuracyByTimePlot.Save(temp.File("with-target.png"), runs, targetPercent: 93);
-        using var withTarget = PngAssert.Readable(temp.File("with-target.png"), minColours: 50, AccuracyByTimePlot.Width, AccuracyByTimePlot.Height);
+        using var withTarget = PngAssert.Readable(temp.File("with-target.png"), minColours: 50, AccuracyByTimePlot.Width, AccuracyByTimePlot.HeightFor(2, withTarget: true));
         AccuracyByTimePlot.Save(temp.File("plain.png"), runs.Take(1).ToArray());
-        using var plain = PngAssert.Readable(temp.File("plain.png"), minColours: 20, AccuracyByTimePlot.Width, AccuracyByTimePlot.Height);
+        using var plain = PngAssert.Readable(temp.File("plain.png"), minColours: 20, AccuracyByTimePlot.Width, AccuracyByTimePlot.HeightFor(1, withTarget: false));
         var secondRunColour = new SKColor(0xff, 0x7f, 0x0e); // Category10's second colour: run b is drawn only in the first figure
         Assert.Contains(secondRunColour, PngAssert.Colours(withTarget));
         Assert.DoesNotContain(secondRunColour, PngAssert.Colours(plain));
+        Assert.True(AccuracyByTimePlot.HeightFor(12, withTarget: true) > AccuracyByTimePlot.HeightFor(6, withTarget: true), "a longer legend needs a taller figure");
     }
 }

@@ -10,8 +10,18 @@ namespace Cifar10.Pipelines.Plots;
 /// </summary>
 public static class AccuracyByTimePlot
 {
-    /// <summary>Width and height of the figure in pixels.</summary>
-    public const int Width = 900, Height = 600;
+    /// <summary>Width of the figure in pixels.</summary>
+    public const int Width = 900;
+
+    /// <summary>
+    /// Height of the figure in pixels: 600, plus room for each legend row beyond four (the legend
+    /// below the axes is clipped, not enlarged, when it outgrows its strip; two entries fit a row).
+    /// </summary>
+    public static int HeightFor(int runs, bool withTarget)
+    {
+        var legendRows = (runs + 1 + (withTarget ? 1 : 0) + 1) / 2;
+        return 600 + 26 * Math.Max(0, legendRows - 4);
+    }
 
     /// <summary>Writes the figure; <paramref name="targetPercent"/> draws a dashed goal line when given.</summary>
     public static void Save(string path, IReadOnlyList<FinishedRun> runs, double? targetPercent = null)
@@ -23,13 +33,18 @@ public static class AccuracyByTimePlot
             var run = runs[r];
             var color = FigureStyle.SeriesColor(r);
             var line = plot.Add.Scatter(run.EpochEndMinutes(), run.History.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray());
-            line.LegendText = $"{run.Name}: validation";
+            line.LegendText = $"{run.Name}: test {100 * run.TestAccuracy:F2} %";
             line.Color = color;
             line.LineWidth = 2.5f;
             line.MarkerSize = 6;
-            var test = plot.Add.Marker(run.TrainingMinutes, 100 * run.TestAccuracy, MarkerShape.FilledDiamond, 14, color);
-            test.LegendText = $"{run.Name}: test {100 * run.TestAccuracy:F2} %";
+            plot.Add.Marker(run.TrainingMinutes, 100 * run.TestAccuracy, MarkerShape.FilledDiamond, 14, color);
         }
+        // One entry per run (its colour) and one that explains the two kinds of points.
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = "dots: validation after each epoch; diamond: test",
+            MarkerShape = MarkerShape.FilledDiamond, MarkerFillColor = Colors.Gray, MarkerSize = 12,
+        });
         if (targetPercent is double target)
         {
             var goal = plot.Add.HorizontalLine(target);
@@ -39,7 +54,7 @@ public static class AccuracyByTimePlot
             goal.LegendText = $"target {target:G4} %";
         }
         plot.Axes.SetLimitsX(0, 1.05 * runs.Max(r => r.TrainingMinutes));
-        FigureStyle.LegendBelow(plot); // one or two entries per run: below the axes they cover no curve
-        PngWriter.Save(path, [plot], Width, Height);
+        FigureStyle.LegendBelow(plot); // one entry per run: below the axes they cover no curve
+        PngWriter.Save(path, [plot], Width, HeightFor(runs.Count, targetPercent is not null));
     }
 }
