@@ -14,12 +14,13 @@ public static class AccuracyByTimePlot
     public const int Width = 900;
 
     /// <summary>
-    /// Height of the figure in pixels: 600, plus room for each legend row beyond four (the legend
-    /// below the axes is clipped, not enlarged, when it outgrows its strip; two entries fit a row).
+    /// Height of the figure in pixels: 600, plus room for each legend row beyond four, so that the
+    /// axes keep their height however many runs the legend below them lists (two entries fit a row).
     /// </summary>
     public static int HeightFor(int runs, bool withTarget)
     {
-        var legendRows = (runs + 1 + (withTarget ? 1 : 0) + 1) / 2;
+        var legendEntries = runs + 1 + (withTarget ? 1 : 0); // one per run, the dots/diamond key, the target
+        var legendRows = (legendEntries + 1) / 2;
         return 600 + 26 * Math.Max(0, legendRows - 4);
     }
 
