@@ -21,7 +21,8 @@ public static class PngWriter
             // A legend outside the axes gets the room its previous render used (ScottPlot's LegendPanel
             // measures LastRenderSize), and that render was clipped to the room it had: two layout
             // passes let a long legend grow to its full size (with one, the last rows were cut off).
-            for (int pass = 0; pass < 2; pass++) plots[i].GetImageBytes(panelWidth, panelHeight, ImageFormat.Png);
+            if (plots[i].Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any())
+                for (int pass = 0; pass < 2; pass++) plots[i].GetImageBytes(panelWidth, panelHeight, ImageFormat.Png);
             // Each plot renders into its own image: a plot's Render clears the whole canvas it is given.
             using var panel = SKBitmap.Decode(plots[i].GetImageBytes(panelWidth, panelHeight, ImageFormat.Png));
             canvas.DrawBitmap(panel, i * panelWidth, 0);
