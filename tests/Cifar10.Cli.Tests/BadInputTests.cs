@@ -31,6 +31,7 @@ public class BadInputTests
     [InlineData("--train-limit", "-3", "--train-limit -3: must be a positive number.")]
     [InlineData("--device", "tpu", "--device 'tpu': expected auto, cpu or cuda.")]
     [InlineData("--normalize", "zscore", "--normalize 'zscore': expected unit or standardize.")]
+    [InlineData("--precision", "fp16", "--precision 'fp16': expected fp32 or bf16.")]
     public void Bad_training_options(string option, string value, string expected)
     {
         using var temp = new TempDirectory();

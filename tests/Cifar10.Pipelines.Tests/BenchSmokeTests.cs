@@ -49,6 +49,10 @@ public class BenchSmokeTests(ITestOutputHelper output)
                 v => Assert.True(v > 0 && double.IsFinite(v), $"{i.Model}: {v}"));
             Assert.True(i.LatencyP99Milliseconds >= i.LatencyP50Milliseconds);
         }
+        var precision = Assert.IsType<PrecisionBench>(results.Precision);
+        Assert.Equal("fast", precision.Model);
+        Assert.Equal(Core.Training.TrainingRecipes.Fast.Options.BatchSize, precision.BatchSize);
+        Assert.All([precision.Float32ImagesPerSecond, precision.BFloat16ImagesPerSecond, precision.BFloat16Speedup], v => Assert.True(v > 0 && double.IsFinite(v), $"precision: {v}"));
         Assert.NotEmpty(results.Targets);
     }
 
@@ -58,5 +62,6 @@ public class BenchSmokeTests(ITestOutputHelper output)
         var error = Assert.Throws<Core.CifarException>(() => (Tiny with { RawSteps = 0 }).Validate());
         Assert.Equal("bench: raw steps 0 must be a positive number.", error.Message);
         Assert.Throws<Core.CifarException>(() => (Tiny with { Models = ["cnn-4x4"] }).Validate());
+        Assert.Throws<Core.CifarException>(() => (Tiny with { PrecisionModel = "vgg" }).Validate());
     }
 }

@@ -28,6 +28,9 @@ public class MixedRecipeExperimentTests
         var fast = results.Models.Single(m => m.Model == "fast-half").Seeds[0].Results.Split;
         Assert.True(fast.ValidationCount < study.ValidationCount, $"fast holds out {fast.ValidationCount}, the study {study.ValidationCount}");
         Assert.Equal(study.TrainCount, results.Protocol.TrainImages);
+        // Each run records its arithmetic: the study in float32, the fast recipe's options (used as they are here) in bfloat16.
+        Assert.Equal("fp32", results.Models.Single(m => m.Model == "cnn-3x3").Seeds[0].Results.Precision);
+        Assert.Equal("bf16", results.Models.Single(m => m.Model == "fast-half").Seeds[0].Results.Precision);
         static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
         var report = File.ReadAllText(Path.Combine(options.OutputDirectory, "report.md"));
         Assert.Contains($"{N(study.TrainCount)} training / {N(study.ValidationCount)} validation (stratified)", report);

@@ -35,19 +35,20 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var output = RunNames.Resolve(settings.Out, "experiment", settings.Resume, ExperimentOptions.OptionsFile);
+        var device = TorchSetup.Apply(settings.Device, settings.Threads);
         var options = new ExperimentOptions
         {
             Models = settings.Models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Seeds = settings.Seeds,
             BaseSeed = settings.Seed,
-            Protocol = settings.ToOptions(TrainingRecipes.Study, settings.Seed),
-            FastProtocol = settings.ToOptions(TrainingRecipes.Fast, settings.Seed),
+            Protocol = settings.ToOptions(TrainingRecipes.Study, settings.Seed, device),
+            FastProtocol = settings.ToOptions(TrainingRecipes.Fast, settings.Seed, device),
             TrainLimit = settings.TrainLimit,
             TestLimit = settings.TestLimit,
             Normalize = settings.NormalizeFor(TrainingRecipes.Study),
             FastNormalize = settings.NormalizeFor(TrainingRecipes.Fast),
             OutputDirectory = output,
-            Device = TorchSetup.Apply(settings.Device, settings.Threads),
+            Device = device,
             Resume = settings.Resume,
         };
         options.Validate();

@@ -15,6 +15,8 @@ internal static class BenchTables
             training.AddRow(t.Model, $"{t.RawImagesPerSecond:N0}", $"{t.TrainerImagesPerSecond:N0}", $"{t.TrainerRatio:F3}", $"{t.FlopsPerImage / 1e6:F1}",
                 $"{t.RawGflops:F1}", $"{t.TrainerGflops:F1}", $"{t.TrainerGflops / r.Matmul.Gflops:P1}");
         AnsiConsole.Write(training);
+        if (r.Precision is { } p)
+            AnsiConsole.MarkupLine($"Trainer, {p.Model} at batch {p.BatchSize}: fp32 {p.Float32ImagesPerSecond:N0} images/s, bf16 mixed precision {p.BFloat16ImagesPerSecond:N0} images/s ([bold]{p.BFloat16Speedup:F2}×[/])");
 
         var inference = Table($"Inference on {r.Inference.FirstOrDefault()?.Images:N0} test images (images/s; latency one image)", "model", "TorchSharp", "ORT default", "ORT tuned", "ML.NET", "ORT ÷ Torch", "ML.NET ÷ Torch", "p50 ms", "p99 ms");
         foreach (var i in r.Inference)

@@ -27,7 +27,7 @@ public sealed record Conv2DSpec(int Filters, int Kernel, Activation Activation =
         var conv = nn.Conv2d(input.Channels, Filters, Kernel, padding: Kernel / 2, bias: UseBias);
         if (IdentityInit) InitialiseAsIdentity(conv.weight!, conv.bias);
         else InitialiseKerasStyle(conv.weight!, conv.bias);
-        return WithActivation(conv, Activation);
+        return WithActivation(new CastingConv2d(conv, Kernel / 2), Activation);
     }
 
     /// <summary>

@@ -23,6 +23,6 @@ public sealed record DenseSpec(int Units, Activation Activation = Activation.Rel
     {
         var linear = nn.Linear(input.Channels, Units, hasBias: UseBias);
         InitialiseKerasStyle(linear.weight!, linear.bias);
-        return WithActivation(linear, Activation);
+        return WithActivation(new CastingLinear(linear), Activation);
     }
 }

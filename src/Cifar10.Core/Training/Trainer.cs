@@ -95,12 +95,13 @@ public sealed class Trainer(TrainingOptions options, Device device)
             var indices = tensor(batchIndices);
             var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
             if (augmenter is not null) x = augmenter.Apply(x, batchIndices, epoch);
+            x = ForTrainingPass(x);
             var step = (long)(epoch - 1) * batches + b; // 0-based over the whole run
             if (Options.Schedule == LearningRateSchedule.OneCycle)
                 _optimizers.SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, step, totalSteps));
             var y = split.Train.Labels.index_select(0, indices).to(device);
             optimizer.zero_grad();
-            var logits = model.forward(x);
+            var logits = model.forward(x).to(ScalarType.Float32); // loss and accuracy in float32 whatever the pass ran in
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Options.LabelSmoothing);
             loss.backward();
             optimizer.step();
@@ -116,6 +117,12 @@ public sealed class Trainer(TrainingOptions options, Device device)
         var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize, Options.TestTimeViews);
         return new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>The batch in the training pass's type: bfloat16 channels-last (NHWC strides; the
+    /// convolutions keep that layout for their outputs) under mixed precision.</summary>
+    Tensor ForTrainingPass(Tensor x) => Options.Precision == TrainingPrecision.BFloat16
+        ? x.to(ScalarType.BFloat16).permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2)
+        : x;
 
     long EpochSeed(int epoch) => (long)Options.Seed * 1_000_003 + epoch;
 

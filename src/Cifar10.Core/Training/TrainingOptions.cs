@@ -66,6 +66,8 @@ public sealed record TrainingOptions
     /// run averages over its own last steps rather than over a period longer than itself.
     /// </summary>
     public int LookaheadPulls { get; init; }
+    /// <summary>Arithmetic of the training passes (see <see cref="TrainingPrecision"/>); evaluation is always float32, as the exported model runs.</summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Float32;
     /// <summary>The views averaged at evaluation (<see cref="FlipTestTime"/>, <see cref="TestTimeTranslate"/>).</summary>
     public TestTimeAugmentation TestTimeViews => new(FlipTestTime, TestTimeTranslate);
 

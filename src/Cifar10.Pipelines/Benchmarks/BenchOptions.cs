@@ -11,6 +11,8 @@ public sealed record BenchOptions
 {
     /// <summary>Models measured for training and inference.</summary>
     public IReadOnlyList<string> Models { get; init; } = ModelZoo.StudyModels;
+    /// <summary>The network whose Trainer epochs are timed in float32 and in bfloat16 mixed precision, at the fast recipe's batch size.</summary>
+    public string PrecisionModel { get; init; } = "fast";
     /// <summary>Images per training step (the study's 128).</summary>
     public int BatchSize { get; init; } = 128;
     /// <summary>Side of the square fp32 matmul that gives the machine's practical peak.</summary>
@@ -55,7 +57,7 @@ public sealed record BenchOptions
     /// <summary>Throws a one-line <see cref="CifarException"/> naming the bad setting.</summary>
     public BenchOptions Validate()
     {
-        foreach (var model in Models) ModelZoo.Get(model); // unknown ids fail here, before minutes of work
+        foreach (var model in Models.Append(PrecisionModel)) ModelZoo.Get(model); // unknown ids fail here, before minutes of work
         if (Models.Count == 0) throw new CifarException("bench: at least one model is needed.");
         (string Name, int Value)[] positive =
         [

@@ -9,7 +9,11 @@ public sealed record BenchResults(
     MatmulResult Matmul,
     IReadOnlyList<TrainingBench> Training,
     IReadOnlyList<InferenceBench> Inference,
-    IReadOnlyList<BenchTarget> Targets);
+    IReadOnlyList<BenchTarget> Targets)
+{
+    /// <summary>float32 against bfloat16 training passes (null in bench files written before it was measured).</summary>
+    public PrecisionBench? Precision { get; init; }
+}
 
 /// <summary>Where the numbers were measured.</summary>
 public sealed record BenchMachine(int Cores, int TorchThreads, int OrtIntraOpThreads, string Os);
@@ -39,6 +43,16 @@ public sealed record TrainingBench(
     public double RawGflops => RawImagesPerSecond * FlopsPerImage / 1e9;
     /// <summary>Achieved GFLOP/s of the trainer.</summary>
     public double TrainerGflops => TrainerImagesPerSecond * FlopsPerImage / 1e9;
+}
+
+/// <summary>
+/// The real <c>Trainer</c> on real images with float32 training passes and with bfloat16 mixed
+/// precision (<c>TrainingPrecision.BFloat16</c>), alternating in one process, the best round of each kept.
+/// </summary>
+public sealed record PrecisionBench(string Model, int BatchSize, int Images, double Float32ImagesPerSecond, double BFloat16ImagesPerSecond)
+{
+    /// <summary>bfloat16 images/s ÷ float32 images/s.</summary>
+    public double BFloat16Speedup => BFloat16ImagesPerSecond / Float32ImagesPerSecond;
 }
 
 /// <summary>

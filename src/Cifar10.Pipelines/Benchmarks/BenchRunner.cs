@@ -3,13 +3,15 @@ using Cifar10.Core.Data;
 using Cifar10.Core.Export;
 using Cifar10.Core.Models;
 using Cifar10.Core.Runs;
+using Cifar10.Core.Training;
 using Microsoft.ML.OnnxRuntime;
 using static TorchSharp.torch;
 
 namespace Cifar10.Pipelines.Benchmarks;
 
 /// <summary>
-/// <c>cifar10 bench</c>: the matmul peak, training throughput (raw loop vs <c>Trainer</c>) and
+/// <c>cifar10 bench</c>: the matmul peak, training throughput (raw loop vs <c>Trainer</c>),
+/// float32 vs bfloat16 training passes of the fast network, and
 /// inference throughput (TorchSharp, ONNX Runtime, ML.NET, PredictionEngine latency), all in one
 /// process so their ratios hold on a noisy host. Writes <c>bench.json</c> and <c>bench.png</c>.
 /// Inference uses untrained weights from a fixed seed: throughput does not depend on their values.
@@ -40,11 +42,12 @@ public static class BenchRunner
         var trainLimit = (int)Math.Ceiling(options.TrainerBatches * options.BatchSize / (1 - DataSplit.StudyValidationFraction));
         using var split = DataSplit.Create(data, options.Seed, trainLimit, testLimit: 0);
         var training = definitions.Select(d => MeasureTraining(d, split, options, status)).ToArray();
+        var precision = MeasurePrecision(ModelZoo.Get(options.PrecisionModel), split, options, status);
         var inference = definitions.Select(d => MeasureInference(d, data.Test, options, status)).ToArray();
 
         var results = new BenchResults(DateTime.UtcNow, options.IsQuick,
             new BenchMachine(Environment.ProcessorCount, get_num_threads(), Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription),
-            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference));
+            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference)) { Precision = precision };
         AtomicFile.WriteAllText(Path.Combine(outputDirectory, Json), JsonSerializer.Serialize(results, JsonOptions));
         BenchChart.Save(Path.Combine(outputDirectory, Chart), results);
         return results;
@@ -67,13 +70,29 @@ public static class BenchRunner
             status?.Report($"training {definition.Id}: raw loop, round {round}/{options.Rounds}");
             raw = Math.Max(raw, loop.Run(options.RawSteps));
             status?.Report($"training {definition.Id}: Trainer on {split.Train.Count:N0} real images, round {round}/{options.Rounds}");
-            var result = TrainerThroughput.Measure(definition, split, options.BatchSize, options.Seed);
-            if (trainer is null || result.SteadyImagesPerSecond > trainer.SteadyImagesPerSecond) trainer = result;
+            trainer = Faster(trainer, TrainerThroughput.Measure(definition, split, options.BatchSize, options.Seed));
         }
         return new TrainingBench(definition.Id, options.BatchSize, definition.TrainingFlops, options.RawSteps, raw,
             trainer!.Images, trainer.SteadyImagesPerSecond, trainer.EpochImagesPerSecond,
             "training batches only, from the Trainer's per-batch ImagesPerSecond reports (validation pass excluded); first batch excluded like the raw loop's warm-up — epoch figure includes it");
     }
+
+    // Alternating rounds, best of each, for the same reason as above.
+    static PrecisionBench MeasurePrecision(ModelDefinition definition, DataSplit split, BenchOptions options, IProgress<string>? status)
+    {
+        var batchSize = TrainingRecipes.Fast.Options.BatchSize;
+        TrainerThroughput.Result? float32 = null, bfloat16 = null;
+        for (int round = 1; round <= options.Rounds; round++)
+        {
+            status?.Report($"training {definition.Id} at batch {batchSize}: fp32 then bf16, round {round}/{options.Rounds}");
+            float32 = Faster(float32, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, TrainingPrecision.Float32));
+            bfloat16 = Faster(bfloat16, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, TrainingPrecision.BFloat16));
+        }
+        return new PrecisionBench(definition.Id, batchSize, float32!.Images, float32.SteadyImagesPerSecond, bfloat16!.SteadyImagesPerSecond);
+    }
+
+    static TrainerThroughput.Result Faster(TrainerThroughput.Result? best, TrainerThroughput.Result result) =>
+        best is null || result.SteadyImagesPerSecond > best.SteadyImagesPerSecond ? result : best;
 
     static InferenceBench MeasureInference(ModelDefinition definition, CifarImages test, BenchOptions options, IProgress<string>? status)
     {

@@ -19,10 +19,10 @@ internal static class TrainerThroughput
     public sealed record Result(int Images, double EpochImagesPerSecond, double SteadyImagesPerSecond);
 
     /// <summary>Trains a fresh model for one epoch on <paramref name="split"/>'s training images.</summary>
-    public static Result Measure(ModelDefinition definition, DataSplit split, int batchSize, int seed)
+    public static Result Measure(ModelDefinition definition, DataSplit split, int batchSize, int seed, TrainingPrecision precision = TrainingPrecision.Float32)
     {
         var reports = new BatchReports(batchSize, split.Train.Count);
-        var options = new TrainingOptions { Epochs = 1, BatchSize = batchSize, Seed = seed, EarlyStopping = false };
+        var options = new TrainingOptions { Epochs = 1, BatchSize = batchSize, Seed = seed, EarlyStopping = false, Precision = precision };
         var trainer = new Trainer(options, CPU) { Progress = reports };
         using var model = trainer.CreateModel(definition);
         trainer.Fit(model, split, PixelScaling.UnitRange);

@@ -32,7 +32,8 @@ public static class ExperimentReport
         {
             var split = m.Seeds[0].Results.Split;
             md.AppendLine($"`{m.Model}` trains with the fast recipe instead (SGD with Nesterov momentum, one-cycle learning rate, a fixed number of " +
-                          $"epochs, lookahead weight averaging, label smoothing, translations and alternating flips, flip-and-shift test-time augmentation) on " +
+                          $"epochs, lookahead weight averaging, label smoothing, translations and alternating flips, flip-and-shift test-time augmentation" +
+                          $"{(m.Seeds[0].Results.Precision == "bf16" ? ", bfloat16 training passes over float32 weights" : "")}) on " +
                           $"{Count(split.TrainCount)} training / {Count(split.ValidationCount)} validation images.").AppendLine();
         }
 

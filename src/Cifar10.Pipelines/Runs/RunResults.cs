@@ -46,4 +46,7 @@ public sealed record RunResults(
     /// single epoch can fall while training accuracy keeps rising. Null when only one epoch ran.
     /// </summary>
     public EpochRecord? WorstEpoch { get; init; }
+
+    /// <summary>The training passes' arithmetic: <c>fp32</c> or <c>bf16</c> (mixed precision). Null in runs written before it was recorded.</summary>
+    public string? Precision { get; init; }
 }

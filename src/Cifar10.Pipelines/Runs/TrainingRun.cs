@@ -42,6 +42,7 @@ public static class TrainingRun
         {
             LastEpoch = history.Epochs[^1],
             WorstEpoch = history.Epochs.Skip(1).MinBy(e => e.ValidationAccuracy),
+            Precision = request.Options.Precision.ToOptionName(),
         };
 
         var card = new ModelCard
