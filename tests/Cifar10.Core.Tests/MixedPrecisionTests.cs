@@ -3,6 +3,7 @@ using Cifar10.Core.Models;
 using Cifar10.Core.Runtime;
 using Cifar10.Core.Training;
 using Cifar10.Tests.Shared;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Cifar10.Core.Tests;
@@ -60,9 +61,9 @@ public class MixedPrecisionTests
     [Fact]
     public void A_recipe_gets_bfloat16_only_on_a_cpu_that_computes_it_natively()
     {
-        Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.Float32, CPU));
-        Assert.Equal(BFloat16Support.OnThisCpu ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.BFloat16, CPU));
-        Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.BFloat16, CUDA));
+        Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.Float32, DeviceType.CPU));
+        Assert.Equal(BFloat16Support.OnThisCpu ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.BFloat16, DeviceType.CPU));
+        Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.BFloat16, DeviceType.CUDA));
         var cpuinfo = OperatingSystem.IsLinux() ? File.ReadAllText("/proc/cpuinfo") : "";
         Assert.Equal(cpuinfo.Contains(" avx512_bf16") || cpuinfo.Contains(" amx_bf16"), BFloat16Support.OnThisCpu);
     }

@@ -54,7 +54,7 @@ public class ProtocolSettings : DataSettings
         Epochs = Epochs ?? recipe.Options.Epochs,
         BatchSize = BatchSize ?? recipe.Options.BatchSize,
         LearningRate = LearningRate ?? recipe.Options.LearningRate,
-        Precision = Precision is null ? BFloat16Support.Resolve(recipe.Options.Precision, device) : TrainingPrecisionNames.Parse(Precision),
+        Precision = Precision is null ? BFloat16Support.Resolve(recipe.Options.Precision, device.type) : TrainingPrecisionNames.Parse(Precision),
         Seed = seed,
     }).Validate();
 

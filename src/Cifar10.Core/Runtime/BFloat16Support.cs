@@ -15,9 +15,9 @@ public static class BFloat16Support
     /// <summary>True when this CPU lists avx512_bf16 or amx_bf16 (read from /proc/cpuinfo; false off Linux).</summary>
     public static bool OnThisCpu => Native.Value;
 
-    /// <summary>A recipe's precision on <paramref name="device"/>: bfloat16 only where it is native, float32 otherwise.</summary>
-    public static TrainingPrecision Resolve(TrainingPrecision wanted, torch.Device device) =>
-        wanted == TrainingPrecision.BFloat16 && device.type == DeviceType.CPU && OnThisCpu ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
+    /// <summary>A recipe's precision on a device of type <paramref name="device"/>: bfloat16 only where it is native, float32 otherwise.</summary>
+    public static TrainingPrecision Resolve(TrainingPrecision wanted, DeviceType device) =>
+        wanted == TrainingPrecision.BFloat16 && device == DeviceType.CPU && OnThisCpu ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
 
     static bool ReadCpuFlags()
     {
