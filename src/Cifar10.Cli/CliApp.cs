@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli;
 
 /// <summary>The <c>cifar10</c> command tree and its error policy: one line, non-zero exit, no stack trace.</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>Runs the command line; returns the exit code.</summary>
     public static int Run(string[] args)
@@ -36,6 +36,7 @@ public static class CliApp
     {
         var message = exception switch
         {
+            InvalidSettingException e => SettingFlags.Describe(e),
             CifarException e => e.Message,
             CommandAppException e => e.Message,
             OperationCanceledException => "cancelled.",

@@ -17,7 +17,7 @@ public class BadInputTests
     [Theory]
     [InlineData("cnn-4x4", "cnn-4x4: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).")]
     [InlineData("cnn-0x0", "cnn-0x0: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).")]
-    [InlineData("vgg16", "model 'vgg16': unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).")]
+    [InlineData("vgg16", "--model vgg16: unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).")]
     public void Bad_model_ids(string model, string expected)
     {
         using var temp = new TempDirectory();
@@ -29,9 +29,10 @@ public class BadInputTests
     [InlineData("--batch-size", "0", "--batch-size 0: must be a positive number.")]
     [InlineData("--lr", "-0.5", "--lr -0.5: must be a positive number.")]
     [InlineData("--train-limit", "-3", "--train-limit -3: must be a positive number.")]
-    [InlineData("--device", "tpu", "--device 'tpu': expected auto, cpu or cuda.")]
-    [InlineData("--normalize", "zscore", "--normalize 'zscore': expected unit or standardize.")]
-    [InlineData("--precision", "fp16", "--precision 'fp16': expected fp32 or bf16.")]
+    [InlineData("--device", "tpu", "--device tpu: expected auto, cpu or cuda.")]
+    [InlineData("--input-scaling", "zscore", "--input-scaling zscore: expected unit or standardize.")]
+    [InlineData("--precision", "fp16", "--precision fp16: expected fp32, bf16 or auto.")]
+    [InlineData("--recipe", "slow", "--recipe slow: expected study or fast.")]
     public void Bad_training_options(string option, string value, string expected)
     {
         using var temp = new TempDirectory();
@@ -52,7 +53,7 @@ public class BadInputTests
     {
         using var temp = new TempDirectory();
         AssertOneLineError(CliProcess.Run(temp.Path, "train", "--data", temp.File("nothing-here")),
-            $"{temp.File("nothing-here")}: data directory does not exist (from --data).");
+            $"--data {temp.File("nothing-here")}: data directory does not exist.");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class CompareCommandTests
 
     [Theory]
     [InlineData(new[] { "compare", "missing-run" }, "missing-run: no such folder.")]
-    [InlineData(new[] { "compare", "." }, ".: no run folders (history.json) in it or below it.")]
+    [InlineData(new[] { "compare", "." }, ".: no run folders (with a training history) in it or below it.")]
     [InlineData(new[] { "compare", ".", "--target", "150" }, "--target 150: must be a percentage above 0 and at most 100.")]
     public void Compare_rejects_bad_input_with_one_line(string[] args, string expected)
     {

@@ -6,7 +6,8 @@ namespace Cifar10.Cli.Tests;
 public class HelpTests
 {
     [Theory]
-    [InlineData("train", "--normalize")]
+    [InlineData("train", "--input-scaling")]
+    [InlineData("train", "--tensorboard")]
     [InlineData("experiment", "--seeds")]
     [InlineData("eda", "--out")]
     [InlineData("summary", "--model")]

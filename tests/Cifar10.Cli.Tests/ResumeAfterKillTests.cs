@@ -44,8 +44,8 @@ public class ResumeAfterKillTests
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Stderr);
 
         Assert.Equal(HistoryWithoutTimes(straight), HistoryWithoutTimes(killed));
-        using var a = TrainedModel.Load(straight);
-        using var b = TrainedModel.Load(killed);
+        using var a = new RunFolder(straight).LoadModel();
+        using var b = new RunFolder(killed).LoadModel();
         foreach (var (name, tensor) in a.Module.state_dict())
             Assert.True(tensor.eq(b.Module.state_dict()[name]).all().item<bool>(), $"{name} differs after resume");
     }

@@ -6,7 +6,7 @@ namespace Cifar10.Cli.Tests;
 /// <summary>One prediction server on a free loopback port for a test class, with a client pointed at it.</summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    public PredictionServer Server { get; private set; } = null!;
+    internal PredictionServer Server { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()

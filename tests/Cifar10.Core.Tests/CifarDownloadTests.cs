@@ -48,7 +48,7 @@ public sealed class CifarDownloadTests : IDisposable
         var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), DownloadSource = source };
         var error = await Assert.ThrowsAsync<CifarException>(() => WithoutEnvironmentVariable(() => locator.LocateAsync(null)));
         Assert.Contains("does not match the expected c32a1d4ab5d03f1284b67883e8d87530", error.Message);
-        Assert.Contains("pass --data DIR, set CIFAR10_DATA, or put it in", error.Message);
+        Assert.Contains("give a data directory, set CIFAR10_DATA, or put it in", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_temp.File("artifacts/data")));
     }
 
@@ -58,7 +58,7 @@ public sealed class CifarDownloadTests : IDisposable
         var source = new CifarDownloadSource(new Uri($"http://127.0.0.1:{FreePort()}/missing.tar.gz"), "00");
         var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), DownloadSource = source };
         var error = await Assert.ThrowsAsync<CifarException>(() => WithoutEnvironmentVariable(() => locator.LocateAsync(null)));
-        Assert.StartsWith("CIFAR-10 not found: pass --data DIR, set CIFAR10_DATA, or put it in", error.Message);
+        Assert.StartsWith("CIFAR-10 not found: give a data directory, set CIFAR10_DATA, or put it in", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
@@ -69,8 +69,8 @@ public sealed class CifarDownloadTests : IDisposable
         var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts") };
         Assert.Equal(folder, await locator.LocateAsync(folder));
         Assert.Equal(folder, await locator.LocateAsync(_temp.Path));
-        var error = await Assert.ThrowsAsync<CifarException>(() => locator.LocateAsync(_temp.File("nope")));
-        Assert.Contains("data directory does not exist (from --data)", error.Message);
+        var error = await Assert.ThrowsAsync<InvalidSettingException>(() => locator.LocateAsync(_temp.File("nope")));
+        Assert.Equal($"DataDirectory {_temp.File("nope")}: data directory does not exist.", error.Message);
     }
 
     [Fact]

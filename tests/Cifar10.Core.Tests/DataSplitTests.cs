@@ -21,7 +21,7 @@ public class DataSplitTests
     [Fact]
     public void The_fast_recipe_trains_on_49000_images_and_validates_on_100_per_class()
     {
-        using var split = DataSplit.Create(TestData.Real, seed: 7, validationFraction: Training.TrainingRecipes.Fast.Options.ValidationFraction, testLimit: 0);
+        using var split = DataSplit.Create(TestData.Real, seed: 7, validationFraction: Training.TrainingRecipes.Fast.ValidationFraction, testLimit: 0);
         Assert.Equal(49_000, split.Train.Count);
         Assert.All(split.Validation.ClassCounts(), c => Assert.Equal(100, c));
     }
@@ -64,7 +64,7 @@ public class DataSplitTests
     public void Standardisation_centres_each_channel()
     {
         using var split = DataSplit.Create(TestData.Real, seed: 3, trainLimit: 5_000);
-        var scaling = PixelScaling.StandardizedOn(split.Train);
+        var scaling = InputScaling.StandardizedOn(split.Train);
         using var x = scaling.Apply(split.Train.Pixels, CPU);
         var mean = x.mean([0L, 2L, 3L]).data<float>().ToArray();
         var std = x.std([0L, 2L, 3L]).data<float>().ToArray();
@@ -79,7 +79,7 @@ public class DataSplitTests
     public void Unit_scaling_maps_bytes_to_0_1()
     {
         using var pixels = tensor(new byte[] { 0, 51, 255 }, [1, 3, 1, 1]);
-        using var x = PixelScaling.UnitRange.Apply(pixels, CPU);
+        using var x = InputScaling.Unit.Apply(pixels, CPU);
         Assert.Equal(new[] { 0f, 0.2f, 1f }, x.data<float>().ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using Cifar10.Core.Models;
 using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,14 +14,13 @@ public class FastRecipePartsTests
     {
         var definition = ModelZoo.Get("fast-half");
         using var model = definition.CreateModule();
-        var factory = new OptimizerFactory(TrainingRecipes.Fast.Options);
-        using var optimizer = factory.Create(model);
-        factory.SetLearningRate(optimizer, 0.01);
+        using var optimizer = TrainingRecipes.Fast.CreateOptimizer(model);
+        optimizer.LearningRate = 0.01;
 
-        var groups = optimizer.ParamGroups.ToList();
+        var groups = optimizer.Optimizer.ParamGroups.ToList();
         Assert.Equal(2, groups.Count);
         Assert.Equal(0.01, groups[0].LearningRate, 12);
-        Assert.Equal(0.01 * TrainingRecipes.Fast.Options.NormBiasLearningRateScale, groups[1].LearningRate, 12);
+        Assert.Equal(0.01 * TrainingRecipes.Fast.NormBiasLearningRateScale, groups[1].LearningRate, 12);
         var normChannels = definition.Layers.Where(l => l.Spec is BatchNormSpec).Sum(l => (long)l.Output.Channels);
         Assert.Equal(normChannels, Count(groups[1]));
         // The frozen BatchNorm scales are in no group: the two groups hold exactly the trainable count.
@@ -32,10 +32,9 @@ public class FastRecipePartsTests
     {
         var definition = ModelZoo.Get("cnn-3x3");
         using var model = definition.CreateModule();
-        var factory = new OptimizerFactory(TrainingRecipes.Study.Options);
-        using var optimizer = factory.Create(model);
-        factory.SetLearningRate(optimizer, 1e-4);
-        var group = Assert.Single(optimizer.ParamGroups);
+        using var optimizer = TrainingRecipes.Study.CreateOptimizer(model);
+        optimizer.LearningRate = 1e-4;
+        var group = Assert.Single(optimizer.Optimizer.ParamGroups);
         Assert.Equal(1e-4, group.LearningRate, 12);
         Assert.Equal(definition.TrainableParameters, Count(group));
     }
@@ -45,7 +44,9 @@ public class FastRecipePartsTests
     {
         using var model = nn.Linear(4, 2);
         using var start = model.weight!.detach().clone();
-        using var lookahead = new Lookahead(model);
+        using var lookahead = new Lookahead(pulls: 1);
+        using var optimizer = TrainingRecipes.Study.CreateOptimizer(model);
+        lookahead.OnTrainBegin(new TrainingContext(model, optimizer, TrainingRecipes.Study, seed: 1, CPU, stepsPerEpoch: 1, callbacks: [lookahead]));
 
         using (no_grad()) model.weight!.add_(1f);
         lookahead.Pull(0.75); // slow = 0.75·start + 0.25·(start + 1)

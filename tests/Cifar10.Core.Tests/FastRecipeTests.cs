@@ -1,6 +1,7 @@
 using Cifar10.Core.Data;
 using Cifar10.Core.Models;
 using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
 using Cifar10.Tests.Shared;
 using static TorchSharp.torch;
 
@@ -11,11 +12,11 @@ public class FastRecipeTests
     [Fact]
     public void One_cycle_warms_up_linearly_then_decays_to_zero()
     {
-        Assert.Equal(0.1, OneCycleSchedule.Rate(0.4, 0.25, 0, 16), 12);
-        Assert.Equal(0.4, OneCycleSchedule.Rate(0.4, 0.25, 3, 16), 12);
-        Assert.Equal(0.4 * 12 / 12, OneCycleSchedule.Rate(0.4, 0.25, 4, 16), 12);
-        Assert.Equal(0.4 * 2 / 12, OneCycleSchedule.Rate(0.4, 0.25, 14, 16), 12);
-        Assert.Equal(0, OneCycleSchedule.Rate(0.4, 0.25, 16, 16), 12);
+        Assert.Equal(0.1, OneCycleLearningRate.Rate(0.4, 0.25, 0, 16), 12);
+        Assert.Equal(0.4, OneCycleLearningRate.Rate(0.4, 0.25, 3, 16), 12);
+        Assert.Equal(0.4 * 12 / 12, OneCycleLearningRate.Rate(0.4, 0.25, 4, 16), 12);
+        Assert.Equal(0.4 * 2 / 12, OneCycleLearningRate.Rate(0.4, 0.25, 14, 16), 12);
+        Assert.Equal(0, OneCycleLearningRate.Rate(0.4, 0.25, 16, 16), 12);
     }
 
     [Fact]
@@ -83,18 +84,17 @@ public class FastRecipeTests
         const int fastEpochs = 3;
         var cnnEpochs = (int)Math.Round(fastEpochs * (double)fast.TrainingFlops / cnn.TrainingFlops);
 
-        var recipe = TrainingRecipes.Fast;
-        var fastOptions = recipe.Options with { Epochs = fastEpochs, Seed = 2 };
-        var fastTrainer = new Trainer(fastOptions, CPU);
+        var recipe = TrainingRecipes.Fast with { Epochs = fastEpochs };
+        var fastTrainer = new Trainer(recipe, CPU, seed: 2);
         using var fastModel = fastTrainer.CreateModel(fast);
-        var fastScaling = PixelScaling.FromOption(recipe.Normalize, split.Train);
-        var history = fastTrainer.Fit(fastModel, split, fastScaling);
-        var fastAccuracy = ModelEvaluator.Evaluate(fastModel, split.Test, fastScaling, CPU, views: recipe.Options.TestTimeViews).Accuracy;
+        var fastScaling = InputScaling.Fit(recipe.InputScaling, split.Train);
+        var history = fastTrainer.Fit(fastModel, split.Train, split.Validation, fastScaling);
+        var fastAccuracy = ModelEvaluator.Evaluate(fastModel, split.Test, fastScaling, CPU, views: recipe.EvaluationViews).Accuracy;
 
-        var cnnTrainer = new Trainer(TrainingRecipes.Study.Options with { Epochs = cnnEpochs, Seed = 2 }, CPU);
+        var cnnTrainer = new Trainer(TrainingRecipes.Study with { Epochs = cnnEpochs }, CPU, seed: 2);
         using var cnnModel = cnnTrainer.CreateModel(cnn);
-        cnnTrainer.Fit(cnnModel, split, PixelScaling.UnitRange);
-        var cnnAccuracy = ModelEvaluator.Evaluate(cnnModel, split.Test, PixelScaling.UnitRange, CPU).Accuracy;
+        cnnTrainer.Fit(cnnModel, split.Train, split.Validation, InputScaling.Unit);
+        var cnnAccuracy = ModelEvaluator.Evaluate(cnnModel, split.Test, InputScaling.Unit, CPU).Accuracy;
 
         Assert.Equal(fastEpochs, history.Epochs.Count);
         Assert.Equal(fastEpochs, history.BestEpoch); // no early stopping: the last weights are kept

@@ -43,13 +43,13 @@ public class MixedPrecisionTests
     [Fact]
     public void The_fast_recipe_trains_in_bfloat16_learns_and_ends_with_float32_weights()
     {
-        var recipe = TrainingRecipes.Fast;
-        Assert.Equal(TrainingPrecision.BFloat16, recipe.Options.Precision);
+        var recipe = TrainingRecipes.Fast with { Epochs = 2, Precision = TrainingPrecision.BFloat16 };
         using var split = DataSplit.Create(TestData.Real, seed: 3, trainLimit: 3_000, testLimit: 1_000);
-        var trainer = new Trainer(recipe.Options with { Epochs = 2, Seed = 3 }, CPU);
+        var trainer = new Trainer(recipe, CPU, seed: 3);
+        Assert.Equal(TrainingPrecision.BFloat16, trainer.Precision); // asked for explicitly: bfloat16 even where it is emulated
         using var model = trainer.CreateModel(ModelZoo.Get("fast-half"));
-        var scaling = PixelScaling.FromOption(recipe.Normalize, split.Train);
-        var history = trainer.Fit(model, split, scaling);
+        var scaling = InputScaling.Fit(recipe.InputScaling, split.Train);
+        var history = trainer.Fit(model, split.Train, split.Validation, scaling);
         var accuracy = ModelEvaluator.Evaluate(model, split.Test, scaling, CPU).Accuracy;
 
         Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
@@ -59,11 +59,13 @@ public class MixedPrecisionTests
     }
 
     [Fact]
-    public void A_recipe_gets_bfloat16_only_on_a_cpu_that_computes_it_natively()
+    public void Auto_precision_is_bfloat16_only_on_a_cpu_that_computes_it_natively()
     {
+        Assert.Equal(TrainingPrecision.Auto, TrainingRecipes.Fast.Precision);
         Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.Float32, DeviceType.CPU));
-        Assert.Equal(BFloat16Support.OnThisCpu ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.BFloat16, DeviceType.CPU));
-        Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.BFloat16, DeviceType.CUDA));
+        Assert.Equal(TrainingPrecision.BFloat16, BFloat16Support.Resolve(TrainingPrecision.BFloat16, DeviceType.CPU));
+        Assert.Equal(BFloat16Support.OnThisCpu ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.Auto, DeviceType.CPU));
+        Assert.Equal(TrainingPrecision.Float32, BFloat16Support.Resolve(TrainingPrecision.Auto, DeviceType.CUDA));
         var cpuinfo = OperatingSystem.IsLinux() ? File.ReadAllText("/proc/cpuinfo") : "";
         Assert.Equal(cpuinfo.Contains(" avx512_bf16") || cpuinfo.Contains(" amx_bf16"), BFloat16Support.OnThisCpu);
     }

@@ -18,17 +18,17 @@ public class OnnxExportParityTests(ITestOutputHelper output)
 
     [RealDataFact]
     public void Dense_export_matches_torchsharp_on_1000_real_images() =>
-        AssertParity(ModelZoo.Dense(), PixelScaling.UnitRange, seed: 1);
+        AssertParity(ModelZoo.Dense(), InputScaling.Unit, seed: 1);
 
     [RealDataFact]
     public void Cnn3x3_export_with_perturbed_batchnorm_matches_torchsharp() =>
-        AssertParity(ModelZoo.Cnn(3), PixelScaling.UnitRange, seed: 2);
+        AssertParity(ModelZoo.Cnn(3), InputScaling.Unit, seed: 2);
 
     [RealDataFact]
     public void Cnn5x5_export_with_standardized_input_matches_torchsharp()
     {
         using var sample = RealCifar.Test.Take(2000);
-        AssertParity(ModelZoo.Cnn(5), PixelScaling.StandardizedOn(sample), seed: 3);
+        AssertParity(ModelZoo.Cnn(5), InputScaling.StandardizedOn(sample), seed: 3);
     }
 
     [RealDataFact]
@@ -38,7 +38,7 @@ public class OnnxExportParityTests(ITestOutputHelper output)
             .Conv2D(8, 3, Activation.Gelu).BatchNorm().MaxPool(4)
             .Flatten().Dense(32, Activation.Gelu).Dense(10, Activation.None)
             .Build("gelu-test", "conv and dense with GELU");
-        AssertParity(definition, PixelScaling.UnitRange, seed: 4);
+        AssertParity(definition, InputScaling.Unit, seed: 4);
     }
 
     [RealDataFact]
@@ -47,11 +47,11 @@ public class OnnxExportParityTests(ITestOutputHelper output)
         // Untrained, this deep BatchNorm/GELU stack gives every image the same class; two short
         // epochs of the fast recipe make the predictions differ, so agreement means something.
         using var split = DataSplit.Create(TestData.Real, seed: 6, trainLimit: 2_000, testLimit: 10);
-        var trainer = new Trainer(TrainingRecipes.Fast.Options with { Epochs = 2, BatchSize = 128, Seed = 6 }, CPU);
+        var trainer = new Trainer(TrainingRecipes.Fast with { Epochs = 2, BatchSize = 128 }, CPU, seed: 6);
         var definition = ModelZoo.Get("fast-half");
         using var module = trainer.CreateModel(definition);
-        var scaling = PixelScaling.StandardizedOn(split.Train);
-        trainer.Fit(module, split, scaling);
+        var scaling = InputScaling.StandardizedOn(split.Train);
+        trainer.Fit(module, split.Train, split.Validation, scaling);
         AssertParity(definition, module, scaling);
     }
 
@@ -60,14 +60,14 @@ public class OnnxExportParityTests(ITestOutputHelper output)
     {
         using var data = new CifarDataset(RealCifar.Train1.Take(2000), RealCifar.Test.Take(Images), CifarClasses.Names, RealCifar.Directory!);
         using var split = DataSplit.Create(data, seed: 5);
-        var trainer = new Trainer(new TrainingOptions { Epochs = 1, Seed = 5 }, CPU);
+        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1 }, CPU, seed: 5);
         var definition = ModelZoo.Cnn(3);
         using var module = trainer.CreateModel(definition);
-        trainer.Fit(module, split, PixelScaling.UnitRange);
-        AssertParity(definition, module, PixelScaling.UnitRange);
+        trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit);
+        AssertParity(definition, module, InputScaling.Unit);
     }
 
-    void AssertParity(ModelDefinition definition, PixelScaling scaling, int seed)
+    void AssertParity(ModelDefinition definition, InputScaling scaling, int seed)
     {
         manual_seed(seed);
         using var module = definition.CreateModule();
@@ -75,7 +75,7 @@ public class OnnxExportParityTests(ITestOutputHelper output)
         AssertParity(definition, module, scaling);
     }
 
-    void AssertParity(ModelDefinition definition, nn.Module<Tensor, Tensor> module, PixelScaling scaling)
+    void AssertParity(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling)
     {
         using var images = RealCifar.Test.Take(Images);
         using var expected = ModelEvaluator.PredictProbabilities(module, images.Pixels, scaling, CPU);

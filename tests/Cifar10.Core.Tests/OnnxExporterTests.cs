@@ -14,7 +14,7 @@ public class OnnxExporterTests
     public void Graph_keeps_the_contract_opset_17_raw_image_in_probabilities_out_dynamic_batch()
     {
         using var module = ModelZoo.Cnn(3).CreateModule();
-        var model = OnnxExporter.Build(ModelZoo.Cnn(3), module, PixelScaling.UnitRange);
+        var model = OnnxExporter.Build(ModelZoo.Cnn(3), module, InputScaling.Unit);
 
         Assert.Equal(17, model.OpsetImport.Single(o => o.Domain == "").Version);
         var input = model.Graph.Input.Single();
@@ -33,7 +33,7 @@ public class OnnxExporterTests
     {
         var definition = ModelZoo.Dense();
         using var module = definition.CreateModule();
-        var model = OnnxExporter.Build(definition, module, PixelScaling.UnitRange);
+        var model = OnnxExporter.Build(definition, module, InputScaling.Unit);
 
         Assert.DoesNotContain(model.Graph.Node, n => n.OpType == "Dropout");
         Assert.Equal(["Mul", "Add", "Flatten", "Gemm", "Relu", "Gemm", "Relu", "Gemm", "Softmax"], model.Graph.Node.Select(n => n.OpType));
@@ -46,7 +46,7 @@ public class OnnxExporterTests
     {
         var definition = ModelZoo.Cnn(5);
         using var module = definition.CreateModule();
-        var model = OnnxExporter.Build(definition, module, PixelScaling.UnitRange);
+        var model = OnnxExporter.Build(definition, module, InputScaling.Unit);
 
         var batchNorms = model.Graph.Node.Where(n => n.OpType == "BatchNormalization").ToList();
         Assert.Equal(3, batchNorms.Count);
@@ -60,7 +60,7 @@ public class OnnxExporterTests
     {
         var definition = SequentialBuilder.Input(3, 32, 32).Add(new IdentityTestSpec()).Flatten().Dense(10, Activation.None).Build("odd", "odd layer");
         using var module = definition.CreateModule();
-        var error = Assert.Throws<CifarException>(() => OnnxExporter.Build(definition, module, PixelScaling.UnitRange));
+        var error = Assert.Throws<CifarException>(() => OnnxExporter.Build(definition, module, InputScaling.Unit));
         Assert.Contains("identitytest_1 (IdentityTest)", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
@@ -72,7 +72,7 @@ public class OnnxExporterTests
         var path = Path.Combine(directory, "model.onnx");
         File.WriteAllText(path, "previous");
         using var module = ModelZoo.Dense().CreateModule();
-        var model = OnnxExporter.Build(ModelZoo.Dense(), module, PixelScaling.UnitRange);
+        var model = OnnxExporter.Build(ModelZoo.Dense(), module, InputScaling.Unit);
 
         Assert.Throws<CifarException>(() => OnnxExporter.Write(model, path, _ => throw new CifarException("rejected")));
         Assert.Equal("previous", File.ReadAllText(path));

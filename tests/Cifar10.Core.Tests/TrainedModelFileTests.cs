@@ -3,6 +3,7 @@ using Cifar10.Core.Data;
 using Cifar10.Core.Models;
 using Cifar10.Core.Runs;
 using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
 using Cifar10.Tests.Shared;
 using static TorchSharp.torch;
 
@@ -11,15 +12,15 @@ namespace Cifar10.Core.Tests;
 /// <summary>Model and checkpoint files that are missing, corrupt or of another architecture.</summary>
 public class TrainedModelFileTests
 {
-    static ModelCard Card(string architecture) => new() { Architecture = architecture, Normalization = PixelScaling.UnitRange, ClassNames = CifarClasses.Names };
+    static ModelCard Card(string architecture) => new() { Architecture = architecture, InputScaling = InputScaling.Unit, ClassNames = CifarClasses.Names };
 
     [Fact]
     public void A_saved_model_loads_back_with_identical_weights()
     {
         using var temp = new TempDirectory();
         using var module = ModelZoo.Cnn(3).CreateModule();
-        TrainedModel.Save(temp.Path, module, Card("cnn-3x3"));
-        using var loaded = TrainedModel.Load(temp.Path);
+        new RunFolder(temp.Path).SaveModel(module, Card("cnn-3x3"));
+        using var loaded = new RunFolder(temp.Path).LoadModel();
         foreach (var (name, tensor) in module.state_dict())
             Assert.True(tensor.eq(loaded.Module.state_dict()[name]).all().item<bool>(), name);
     }
@@ -29,8 +30,8 @@ public class TrainedModelFileTests
     {
         using var temp = new TempDirectory();
         using var module = ModelZoo.Dense().CreateModule();
-        TrainedModel.Save(temp.Path, module, Card("cnn-3x3"));
-        var error = Assert.Throws<CifarException>(() => TrainedModel.Load(temp.Path));
+        new RunFolder(temp.Path).SaveModel(module, Card("cnn-3x3"));
+        var error = Assert.Throws<CifarException>(() => new RunFolder(temp.Path).LoadModel());
         Assert.StartsWith($"{temp.File("model.bin")}: cannot be loaded as cnn-3x3 weights", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
@@ -40,10 +41,10 @@ public class TrainedModelFileTests
     {
         using var temp = new TempDirectory();
         using var module = ModelZoo.Dense().CreateModule();
-        TrainedModel.Save(temp.Path, module, Card("dense"));
+        new RunFolder(temp.Path).SaveModel(module, Card("dense"));
         var bytes = File.ReadAllBytes(temp.File("model.bin"));
         File.WriteAllBytes(temp.File("model.bin"), bytes[..(bytes.Length / 2)]);
-        var error = Assert.Throws<CifarException>(() => TrainedModel.Load(temp.Path));
+        var error = Assert.Throws<CifarException>(() => new RunFolder(temp.Path).LoadModel());
         Assert.StartsWith($"{temp.File("model.bin")}: cannot be loaded as dense weights", error.Message);
     }
 
@@ -52,7 +53,7 @@ public class TrainedModelFileTests
     {
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("model.json"), "{ not json");
-        var error = Assert.Throws<CifarException>(() => TrainedModel.Load(temp.Path));
+        var error = Assert.Throws<CifarException>(() => new RunFolder(temp.Path).LoadModel());
         Assert.StartsWith($"{temp.File("model.json")}: not a valid model card", error.Message);
     }
 
@@ -61,14 +62,14 @@ public class TrainedModelFileTests
     {
         using var temp = new TempDirectory();
         using var split = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 300, testLimit: 10);
-        var options = new TrainingOptions { Epochs = 1, Seed = 1, CheckpointPath = temp.File("checkpoint.bin") };
-        var trainer = new Trainer(options, CPU);
-        using (var model = trainer.CreateModel(ModelZoo.Dense())) trainer.Fit(model, split, PixelScaling.UnitRange);
-        var bytes = File.ReadAllBytes(temp.File("checkpoint.bin"));
-        File.WriteAllBytes(temp.File("checkpoint.bin"), bytes[..(bytes.Length - 100)]);
-        var resuming = new Trainer(options with { Resume = true, Epochs = 2 }, CPU);
+        var checkpoint = temp.File("checkpoint.bin");
+        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1 }, CPU, seed: 1);
+        using (var model = trainer.CreateModel(ModelZoo.Dense())) trainer.Fit(model, split.Train, split.Validation, InputScaling.Unit, [new TrainingCheckpoint(checkpoint, resume: false)]);
+        var bytes = File.ReadAllBytes(checkpoint);
+        File.WriteAllBytes(checkpoint, bytes[..(bytes.Length - 100)]);
+        var resuming = new Trainer(TrainingRecipes.Study with { Epochs = 2 }, CPU, seed: 1);
         using var again = resuming.CreateModel(ModelZoo.Dense());
-        var error = Assert.Throws<CifarException>(() => resuming.Fit(again, split, PixelScaling.UnitRange));
+        var error = Assert.Throws<CifarException>(() => resuming.Fit(again, split.Train, split.Validation, InputScaling.Unit, [new TrainingCheckpoint(checkpoint, resume: true)]));
         Assert.StartsWith($"{temp.File("checkpoint.bin")}: checkpoint is corrupt or truncated", error.Message);
     }
 }

@@ -2,6 +2,7 @@ using Cifar10.Core;
 using Cifar10.Core.Data;
 using Cifar10.Core.Models;
 using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
 using Cifar10.Tests.Shared;
 using static TorchSharp.torch;
 
@@ -12,10 +13,10 @@ public class TrainerTests
     internal static TrainingHistory TrainSmall(string model, int seed, int trainLimit, int epochs, out double testAccuracy, int testLimit = 2_000)
     {
         using var split = DataSplit.Create(TestData.Real, seed, trainLimit, testLimit: testLimit);
-        var trainer = new Trainer(new TrainingOptions { Epochs = epochs, Seed = seed }, CPU);
+        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = epochs }, CPU, seed);
         using var module = trainer.CreateModel(ModelZoo.Get(model));
-        var history = trainer.Fit(module, split, PixelScaling.UnitRange);
-        testAccuracy = ModelEvaluator.Evaluate(module, split.Test, PixelScaling.UnitRange, CPU).Accuracy;
+        var history = trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit);
+        testAccuracy = ModelEvaluator.Evaluate(module, split.Test, InputScaling.Unit, CPU).Accuracy;
         return history;
     }
 
@@ -34,45 +35,68 @@ public class TrainerTests
     {
         using var module = nn.Linear(2, 2);
         using var stopping = new EarlyStopping(patience: 2);
-        Assert.False(stopping.Step(1, 1.0, module));
-        Assert.False(stopping.Step(2, 0.8, module));
-        Assert.False(stopping.Step(3, 0.9, module));
-        Assert.True(stopping.Step(4, 0.85, module));
+        var context = ContextFor(module, stopping);
+        foreach (var (epoch, loss) in new[] { (1, 1.0), (2, 0.8), (3, 0.9) })
+        {
+            stopping.OnEpochEnd(context, Epoch(epoch, loss));
+            Assert.False(context.StopTraining, $"stopped after epoch {epoch}");
+        }
+        stopping.OnEpochEnd(context, Epoch(4, 0.85));
+        Assert.True(context.StopTraining);
         Assert.Equal(2, stopping.BestEpoch);
     }
 
     [Fact]
-    public void Early_stopping_restores_the_best_weights()
+    public void Early_stopping_restores_the_best_weights_and_says_which_epoch_they_are()
     {
         using var module = nn.Linear(2, 2);
         using var stopping = new EarlyStopping(patience: 1);
-        stopping.Step(1, 0.5, module);
-        var best = module.weight!.clone();
+        var context = ContextFor(module, stopping);
+        stopping.OnEpochEnd(context, Epoch(1, 0.5));
+        using var best = module.weight!.clone();
         using (no_grad()) module.weight!.add_(1);
-        stopping.Step(2, 0.7, module);
-        stopping.RestoreBest(module);
+        stopping.OnEpochEnd(context, Epoch(2, 0.7));
+        stopping.OnTrainEnd(context);
         Assert.True(module.weight!.eq(best).all().item<bool>());
+        Assert.Equal(1, context.KeptEpoch);
     }
 
     [Fact]
-    public void Plateau_scheduler_cuts_the_rate_tenfold_after_patience_and_stops_at_the_minimum()
+    public void Early_stopping_without_restoring_keeps_the_last_weights_as_keras_does_by_default()
     {
-        var scheduler = new PlateauScheduler(1e-3, patience: 3, factor: 0.1, minLearningRate: 1e-6, minDelta: 1e-4);
-        Assert.Equal(1e-3, scheduler.Step(1.0));
-        Assert.Equal(1e-3, scheduler.Step(0.99995)); // within min delta: no improvement
-        Assert.Equal(1e-3, scheduler.Step(1.0));
-        Assert.Equal(1e-4, scheduler.Step(1.0), 12);
-        for (int i = 0; i < 20; i++) scheduler.Step(1.0);
-        Assert.Equal(1e-6, scheduler.LearningRate, 12);
+        using var module = nn.Linear(2, 2);
+        using var stopping = new EarlyStopping(patience: 1, restoreBestWeights: false);
+        var context = ContextFor(module, stopping);
+        stopping.OnEpochEnd(context, Epoch(1, 0.5));
+        using (no_grad()) module.weight!.add_(1);
+        using var last = module.weight!.clone();
+        stopping.OnEpochEnd(context, Epoch(2, 0.7));
+        stopping.OnTrainEnd(context);
+        Assert.True(context.StopTraining);
+        Assert.True(module.weight!.eq(last).all().item<bool>());
+        Assert.Null(context.KeptEpoch);
+    }
+
+    [Fact]
+    public void Plateau_schedule_cuts_the_rate_tenfold_after_patience_and_stops_at_the_minimum()
+    {
+        var plateau = new ReduceLearningRateOnPlateau(patience: 3, factor: 0.1, minLearningRate: 1e-6, minDelta: 1e-4);
+        Assert.Equal(1e-3, plateau.Next(1e-3, 1.0));
+        Assert.Equal(1e-3, plateau.Next(1e-3, 0.99995)); // within min delta: no improvement
+        Assert.Equal(1e-3, plateau.Next(1e-3, 1.0));
+        Assert.Equal(1e-4, plateau.Next(1e-3, 1.0), 12);
+        var rate = 1e-4;
+        for (int i = 0; i < 20; i++) rate = plateau.Next(rate, 1.0);
+        Assert.Equal(1e-6, rate, 12);
     }
 
     [Theory]
-    [InlineData(0, 128, 1e-3, "--epochs 0: must be a positive number.")]
-    [InlineData(3, -1, 1e-3, "--batch-size -1: must be a positive number.")]
-    [InlineData(3, 128, -0.1, "--lr -0.1: must be a positive number.")]
-    public void Bad_options_give_one_line_errors(int epochs, int batch, double lr, string expected)
+    [InlineData(0, 128, 1e-3, "Epochs 0: must be a positive number.")]
+    [InlineData(3, -1, 1e-3, "BatchSize -1: must be a positive number.")]
+    [InlineData(3, 128, -0.1, "LearningRate -0.1: must be a positive number.")]
+    public void Bad_settings_give_one_line_errors_naming_the_setting(int epochs, int batch, double lr, string expected)
     {
-        var error = Assert.Throws<CifarException>(() => new TrainingOptions { Epochs = epochs, BatchSize = batch, LearningRate = lr }.Validate());
+        var error = Assert.Throws<InvalidSettingException>(() => (TrainingRecipes.Study with { Epochs = epochs, BatchSize = batch, LearningRate = lr }).Validate());
         Assert.Equal(expected, error.Message);
     }
 
@@ -81,7 +105,12 @@ public class TrainerTests
     [InlineData(1.0)]
     public void A_validation_fraction_outside_0_1_is_refused(double fraction)
     {
-        var error = Assert.Throws<CifarException>(() => new TrainingOptions { ValidationFraction = fraction }.Validate());
-        Assert.Equal($"validation fraction {fraction}: must be in (0, 1).", error.Message);
+        var error = Assert.Throws<InvalidSettingException>(() => new Trainer(TrainingRecipes.Fast with { ValidationFraction = fraction }, CPU));
+        Assert.Equal($"ValidationFraction {fraction}: must be in (0, 1).", error.Message);
     }
+
+    static TrainingContext ContextFor(nn.Module<Tensor, Tensor> module, ITrainingCallback callback) =>
+        new(module, TrainingRecipes.Study.CreateOptimizer(module), TrainingRecipes.Study, seed: 1, CPU, stepsPerEpoch: 1, callbacks: [callback]);
+
+    static EpochRecord Epoch(int epoch, double validationLoss) => new(epoch, 1, 0.5, validationLoss, 0.5, 1e-3, 1);
 }

@@ -51,7 +51,7 @@ public class BenchSmokeTests(ITestOutputHelper output)
         }
         var precision = Assert.IsType<PrecisionBench>(results.Precision);
         Assert.Equal("fast", precision.Model);
-        Assert.Equal(Core.Training.TrainingRecipes.Fast.Options.BatchSize, precision.BatchSize);
+        Assert.Equal(Core.Training.TrainingRecipes.Fast.BatchSize, precision.BatchSize);
         Assert.All([precision.Float32ImagesPerSecond, precision.BFloat16ImagesPerSecond, precision.BFloat16Speedup], v => Assert.True(v > 0 && double.IsFinite(v), $"precision: {v}"));
         Assert.NotEmpty(results.Targets);
     }
@@ -61,7 +61,8 @@ public class BenchSmokeTests(ITestOutputHelper output)
     {
         var error = Assert.Throws<Core.CifarException>(() => (Tiny with { RawSteps = 0 }).Validate());
         Assert.Equal("bench: raw steps 0 must be a positive number.", error.Message);
-        Assert.Throws<Core.CifarException>(() => (Tiny with { Models = ["cnn-4x4"] }).Validate());
-        Assert.Throws<Core.CifarException>(() => (Tiny with { PrecisionModel = "vgg" }).Validate());
+        Assert.ThrowsAny<Core.CifarException>(() => (Tiny with { Models = ["cnn-4x4"] }).Validate());
+        Assert.ThrowsAny<Core.CifarException>(() => (Tiny with { PrecisionModel = "vgg" }).Validate());
+        Assert.ThrowsAny<Core.CifarException>(() => (Tiny with { PeakModel = "vgg" }).Validate());
     }
 }

@@ -1,5 +1,6 @@
 using Cifar10.Core;
 using Cifar10.Core.Data;
+using Cifar10.Core.Runs;
 using Cifar10.Pipelines.Scoring;
 using Cifar10.Tests.Shared;
 using Cifar10.Tests.Shared.Images;
@@ -90,14 +91,15 @@ public class CifarClassifierTests(ITestOutputHelper output)
             Assert.Equal(CifarClasses.Names, withoutCard.ClassNames);
 
         var renamed = QuickRun.Card with { ClassNames = CifarClasses.Names.Select(n => n.ToUpperInvariant()).ToArray() };
-        renamed.Write(Path.Combine(Path.GetDirectoryName(bare)!, "model.json"));
+        var folder = new RunFolder(Path.GetDirectoryName(bare)!);
+        folder.WriteCard(renamed);
         using (var withCard = CifarClassifier.Load(bare))
         {
             Assert.Equal("AIRPLANE", withCard.ClassNames[0]);
             Assert.Contains(withCard.PredictRecord(RealCifar.TestRecord(0)).Label, renamed.ClassNames);
         }
 
-        (renamed with { ClassNames = ["a", "b"] }).Write(Path.Combine(Path.GetDirectoryName(bare)!, "model.json"));
+        folder.WriteCard(renamed with { ClassNames = ["a", "b"] });
         var error = Assert.Throws<CifarException>(() => CifarClassifier.Load(bare));
         Assert.Contains("outputs 10 probabilities but model.json names 2 classes", error.Message);
     }

@@ -33,7 +33,7 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
     public void Every_file_of_the_experiment_exists_and_every_png_decodes()
     {
         var expected = new List<string> { "report.md", "results.json", ExperimentPlots.Comparison, ExperimentPlots.Accuracy, ExperimentPlots.PerClass };
-        foreach (var m in experiment.Options.Models)
+        foreach (var m in experiment.Options.Models.Select(m => m.Definition.Id))
             expected.AddRange([ExperimentPlots.LearningCurves(m), ExperimentPlots.Confusion(m), ExperimentPlots.Mistakes(m)]);
         foreach (var file in expected)
             Assert.True(File.Exists(Path.Combine(experiment.Directory, file)), $"{file} is missing");
@@ -73,7 +73,7 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
     {
         foreach (var run in experiment.Results.Models.SelectMany(m => m.Seeds))
         {
-            var history = JsonSerializer.Deserialize<TrainingHistory>(File.ReadAllText(Path.Combine(experiment.Directory, run.RunDirectory, "history.json")), ModelCard.Json)!;
+            var history = JsonSerializer.Deserialize<TrainingHistory>(File.ReadAllText(Path.Combine(experiment.Directory, run.RunDirectory, "history.json")), RunFolder.Json)!;
             Assert.Equal(history.Epochs[^1], run.Results.LastEpoch);
             var afterFirst = history.Epochs.Skip(1).ToArray();
             Assert.Equal(afterFirst.Min(e => e.ValidationAccuracy), run.Results.WorstEpoch!.ValidationAccuracy);
@@ -93,8 +93,8 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
         foreach (var model in experiment.Results.Models)
         {
             var seed = model.Seeds[1];
-            using var trained = TrainedModel.Load(Path.Combine(experiment.Directory, seed.RunDirectory));
-            using var probabilities = ModelEvaluator.PredictProbabilities(trained.Module, test.Pixels, trained.Card.Normalization, CPU);
+            using var trained = new RunFolder(Path.Combine(experiment.Directory, seed.RunDirectory)).LoadModel();
+            using var probabilities = ModelEvaluator.PredictProbabilities(trained.Module, test.Pixels, trained.Card.InputScaling, CPU);
             var metrics = evaluator.Evaluate(probabilities.data<float>().ToArray(), test.LabelArray(), TestData.Real.ClassNames);
             Assert.Equal(metrics.MicroAccuracy, seed.Results.TestAccuracy, 6);
             Assert.Equal(metrics.LogLoss, seed.Results.TestLoss, 4);
@@ -117,7 +117,7 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
         }
         Assert.Contains("95 % CI", report);
         Assert.Contains(ScalingDiagnosis.RawPixels, report);
-        Assert.Contains("The 5×5 question", report);
+        Assert.Contains("**`cnn-5x5` against the original.**", report);
     }
 
     [Fact]

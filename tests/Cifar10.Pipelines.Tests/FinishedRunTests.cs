@@ -36,20 +36,20 @@ public class FinishedRunTests
     {
         using var temp = new TempDirectory();
         Assert.Equal($"{temp.File("nope")}: no such folder.", Assert.Throws<CifarException>(() => FinishedRun.Find(temp.File("nope"))).Message);
-        Assert.Equal($"{temp.Path}: no run folders (history.json) in it or below it.", Assert.Throws<CifarException>(() => FinishedRun.Find(temp.Path)).Message);
+        Assert.Equal($"{temp.Path}: no run folders (with a training history) in it or below it.", Assert.Throws<CifarException>(() => FinishedRun.Find(temp.Path)).Message);
 
         var run = temp.File("run");
         GeneratedRunFolder.Write(run, "fast", 1, 0.9, 10);
-        File.Delete(Path.Combine(run, RunResults.FileName));
+        File.Delete(Path.Combine(run, "results.json"));
         Assert.Equal($"{Path.Combine(run, "results.json")}: file is missing.", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
 
-        File.WriteAllText(Path.Combine(run, RunResults.FileName), """{ "models": [], "protocol": {} }"""); // an experiment's results.json
+        File.WriteAllText(Path.Combine(run, "results.json"), """{ "models": [], "protocol": {} }"""); // an experiment's results.json
         Assert.Equal($"{Path.Combine(run, "results.json")}: not a training run's results (no model or testAccuracy).", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
 
-        File.WriteAllText(Path.Combine(run, HistoryFiles.JsonName), """{ "epochs": [ { "epoch": 1, "trainLoss": """); // truncated
+        File.WriteAllText(Path.Combine(run, "history.json"), """{ "epochs": [ { "epoch": 1, "trainLoss": """); // truncated
         Assert.StartsWith($"{Path.Combine(run, "history.json")}: not a valid training history (", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
 
-        File.WriteAllText(Path.Combine(run, HistoryFiles.JsonName), """{ "epochs": [], "bestEpoch": 0, "stoppedEarly": false, "totalSeconds": 0 }""");
+        File.WriteAllText(Path.Combine(run, "history.json"), """{ "epochs": [], "bestEpoch": 0, "stoppedEarly": false, "totalSeconds": 0 }""");
         Assert.Equal($"{Path.Combine(run, "history.json")}: no epochs recorded.", Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
     }
 

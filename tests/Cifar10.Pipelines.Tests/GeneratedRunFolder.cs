@@ -16,9 +16,9 @@ public static class GeneratedRunFolder
     {
         var epochs = epochSeconds.Select((seconds, i) => new EpochRecord(i + 1, 1.5 - 0.1 * i, 0.3 + 0.1 * i, 1.4 - 0.1 * i, 0.3 + 0.1 * i, 0.01, seconds)).ToArray();
         var history = new TrainingHistory(epochs, epochs.Length, StoppedEarly: false, epochSeconds.Sum());
-        AtomicFile.EnsureDirectory(directory);
-        HistoryFiles.Write(directory, history);
-        File.WriteAllText(Path.Combine(directory, RunResults.FileName),
+        var folder = new RunFolder(directory).Create();
+        folder.WriteHistory(history);
+        File.WriteAllText(folder.ResultsPath,
             string.Create(CultureInfo.InvariantCulture, $$"""{ "model": "{{model}}", "seed": {{seed}}, "testAccuracy": {{testAccuracy}}, "testLoss": 0.5 }"""));
         return history;
     }

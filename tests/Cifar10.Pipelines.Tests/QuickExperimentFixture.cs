@@ -1,4 +1,3 @@
-using Cifar10.Core.Training;
 using Cifar10.Pipelines.Experiments;
 using Cifar10.Tests.Shared;
 
@@ -19,11 +18,10 @@ public sealed class QuickExperimentFixture : IDisposable
     {
         Options = new ExperimentOptions
         {
-            Models = ["dense", "cnn-3x3", "cnn-5x5"],
+            Models = ExperimentModel.FromZoo(["dense", "cnn-3x3", "cnn-5x5"], recipe => recipe with { Epochs = 4, BatchSize = 32 }),
             Seeds = 2,
             TrainLimit = 8_000,
             TestLimit = TestImages,
-            Protocol = new TrainingOptions { Epochs = 4, BatchSize = 32 },
             OutputDirectory = _temp.File("experiment"),
         };
         Results = ExperimentRunner.Run(TestData.Real, Options);

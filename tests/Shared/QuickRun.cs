@@ -18,9 +18,9 @@ public static class QuickRun
     /// <summary>The run folder.</summary>
     public static string Directory => Folder.Value;
     /// <summary>The exported model.</summary>
-    public static string OnnxPath => Path.Combine(Directory, OnnxContract.FileName);
+    public static string OnnxPath => new RunFolder(Directory).OnnxPath;
     /// <summary>The card, with the TorchSharp test accuracy on all 10,000 test images.</summary>
-    public static ModelCard Card => ModelCard.Read(Path.Combine(Directory, TrainedModel.CardFile));
+    public static ModelCard Card => new RunFolder(Directory).ReadCard();
 
     static string Create()
     {
@@ -28,26 +28,27 @@ public static class QuickRun
         // ~14 MB per test process: remove it when the process ends rather than filling /tmp run after run.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { } };
         var definition = ModelZoo.Dense();
-        var options = new TrainingOptions { Epochs = 2, Seed = 11 };
+        const int seed = 11;
         using var data = new CifarDataset(RealCifar.Train1.Take(5000), RealCifar.Test.Take(10), CifarClasses.Names, RealCifar.Directory!);
-        using var split = DataSplit.Create(data, options.Seed);
-        var trainer = new Trainer(options, CPU);
+        using var split = DataSplit.Create(data, seed);
+        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 2 }, CPU, seed);
         using var module = trainer.CreateModel(definition);
-        trainer.Fit(module, split, PixelScaling.UnitRange);
-        var (loss, accuracy) = ModelEvaluator.Evaluate(module, RealCifar.Test, PixelScaling.UnitRange, CPU);
+        trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit);
+        var (loss, accuracy) = ModelEvaluator.Evaluate(module, RealCifar.Test, InputScaling.Unit, CPU);
         var card = new ModelCard
         {
             Architecture = definition.Id,
-            Normalization = PixelScaling.UnitRange,
+            InputScaling = InputScaling.Unit,
             ClassNames = CifarClasses.Names,
-            Seed = options.Seed,
+            Seed = seed,
             TotalParameters = definition.TotalParameters,
             TrainableParameters = definition.TrainableParameters,
             TestAccuracy = accuracy,
             TestLoss = loss,
         };
-        TrainedModel.Save(directory, module, card);
-        OnnxExporter.Write(OnnxExporter.Build(definition, module, card.Normalization, card.ClassNames), Path.Combine(directory, OnnxContract.FileName));
+        var folder = new RunFolder(directory);
+        folder.SaveModel(module, card);
+        folder.WriteOnnx(OnnxExporter.Build(definition, module, card.InputScaling, card.ClassNames));
         return directory;
     }
 }

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli.Commands;
 
 /// <summary><c>cifar10 bench [--quick] [--out DIR]</c>: matmul peak, training and inference throughput, latency; bench.json and bench.png.</summary>
-public sealed class BenchCommand : Command<BenchCommand.Settings>
+internal sealed class BenchCommand : Command<BenchCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : DataSettings

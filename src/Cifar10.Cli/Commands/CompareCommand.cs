@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using Cifar10.Pipelines.Plots;
 using Cifar10.Pipelines.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +10,7 @@ namespace Cifar10.Cli.Commands;
 /// <c>cifar10 compare RUN...</c>: finished runs side by side by training time — a table and
 /// accuracy-by-time.png (validation accuracy per epoch against minutes, test accuracy at the end).
 /// </summary>
-public sealed class CompareCommand : Command<CompareCommand.Settings>
+internal sealed class CompareCommand : Command<CompareCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings
@@ -40,7 +39,7 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         OutFile.RequireNotDirectory(settings.Out);
         var runs = settings.Runs.SelectMany(FinishedRun.Find).ToArray();
-        AccuracyByTimePlot.Save(settings.Out, runs, settings.Target);
+        RunComparison.SavePlot(settings.Out, runs, settings.Target);
         AnsiConsole.Write(Table(runs));
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.GetFullPath(settings.Out))}");
         return 0;

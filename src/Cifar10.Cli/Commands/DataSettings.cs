@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli.Commands;
 
 /// <summary>Options shared by commands that read CIFAR-10 or run models.</summary>
-public class DataSettings : CommandSettings
+internal class DataSettings : CommandSettings
 {
     [CommandOption("--data <DIR>")]
     [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli.Commands;
 
 /// <summary><c>cifar10 eda</c>: class balance, sample images and pixel statistics of the data, as figures, JSON and tables.</summary>
-public sealed class EdaCommand : Command<EdaCommand.Settings>
+internal sealed class EdaCommand : Command<EdaCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings

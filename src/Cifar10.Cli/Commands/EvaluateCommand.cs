@@ -4,7 +4,6 @@ using System.Text.Json;
 using Cifar10.Cli.Terminal;
 using Cifar10.Core.Runs;
 using Cifar10.Pipelines.Evaluation;
-using Cifar10.Pipelines.Plots;
 using Cifar10.Pipelines.Scoring;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,7 +15,7 @@ namespace Cifar10.Cli.Commands;
 /// path (ML.NET <c>ApplyOnnxModel</c>, one view per image, no test-time augmentation) and writes
 /// evaluation.json and confusion-matrix.png beside the model (or to --out).
 /// </summary>
-public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
+internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings
@@ -55,13 +54,10 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var metrics = AnsiConsole.Status().Start($"Scoring {test.Count:N0} test images with ML.NET…", _ => classifier.Evaluate(test));
 
         var output = settings.Out ?? Path.GetDirectoryName(Path.GetFullPath(settings.Model!))!;
-        AtomicFile.EnsureDirectory(output);
-        var modelName = Path.GetFileName(settings.Model!);
-        AtomicFile.WriteAllText(Path.Combine(output, "evaluation.json"), JsonSerializer.Serialize(new { model = Path.GetFullPath(settings.Model!), metrics }, ModelCard.Json));
-        ConfusionMatrixPlot.Save(Path.Combine(output, "confusion-matrix.png"), classifier.Card?.Architecture ?? modelName, metrics);
+        EvaluationFiles.Write(output, settings.Model!, classifier.Card?.Architecture ?? Path.GetFileName(settings.Model!), metrics);
 
         WriteSummary(metrics, test.Count);
-        AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output, "evaluation.json"))} and confusion-matrix.png");
+        AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(output, EvaluationFiles.Json))} and {EvaluationFiles.ConfusionMatrix}");
         return 0;
     }
 

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli.Commands;
 
 /// <summary><c>cifar10 export --run DIR [--out FILE]</c>: writes the run's model as ONNX, validated by ONNX Runtime.</summary>
-public sealed class ExportCommand : Command<ExportCommand.Settings>
+internal sealed class ExportCommand : Command<ExportCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings
@@ -31,7 +31,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     {
         var output = settings.Out ?? Path.Combine(settings.Run!, OnnxContract.FileName);
         OutFile.RequireNotDirectory(output);
-        using var trained = TrainedModel.Load(settings.Run!);
+        using var trained = new RunFolder(settings.Run!).LoadModel();
         // Validation runs on the temp file, before the rename: a bad export never replaces a good model.onnx.
         var classes = 0;
         OnnxExporter.Export(trained, output, temp => classes = OnnxModelValidator.Validate(temp, output));

@@ -11,7 +11,7 @@ namespace Cifar10.Cli.Commands;
 /// <c>cifar10 predict --model model.onnx IMAGE…</c>: top classes per image. A bad image is a
 /// one-line error on stderr; the others are still scored, and the exit code says some failed.
 /// </summary>
-public sealed class PredictCommand : Command<PredictCommand.Settings>
+internal sealed class PredictCommand : Command<PredictCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings

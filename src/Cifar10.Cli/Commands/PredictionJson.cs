@@ -5,7 +5,7 @@ using Cifar10.Pipelines.Scoring;
 namespace Cifar10.Cli.Commands;
 
 /// <summary>The JSON shape of one prediction, shared by <c>predict --json</c> and the HTTP server.</summary>
-public sealed record PredictionJson(
+internal sealed record PredictionJson(
     [property: JsonPropertyName("file")] string? File,
     [property: JsonPropertyName("label")] string? Label,
     [property: JsonPropertyName("probability")] float? Probability,
@@ -28,6 +28,6 @@ public sealed record PredictionJson(
 }
 
 /// <summary>One entry of <see cref="PredictionJson.Top"/>.</summary>
-public sealed record ClassProbabilityJson(
+internal sealed record ClassProbabilityJson(
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("probability")] float Probability);

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli.Commands;
 
 /// <summary><c>cifar10 serve --model model.onnx [--urls URLS]</c>: the prediction HTTP API.</summary>
-public sealed class ServeCommand : Command<ServeCommand.Settings>
+internal sealed class ServeCommand : Command<ServeCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings

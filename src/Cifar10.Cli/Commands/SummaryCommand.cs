@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Cifar10.Cli.Commands;
 
 /// <summary><c>cifar10 summary --model M</c>: the Keras-like layer table.</summary>
-public sealed class SummaryCommand : Command<SummaryCommand.Settings>
+internal sealed class SummaryCommand : Command<SummaryCommand.Settings>
 {
     /// <summary>Options.</summary>
     public sealed class Settings : CommandSettings

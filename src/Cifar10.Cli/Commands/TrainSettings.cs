@@ -1,16 +1,17 @@
 using System.ComponentModel;
-using Cifar10.Core.Runtime;
+using Cifar10.Core;
+using Cifar10.Core.Data;
 using Cifar10.Core.Training;
-using TorchSharp;
+using Cifar10.Core.Training.Callbacks;
 using Spectre.Console.Cli;
 
 namespace Cifar10.Cli.Commands;
 
-/// <summary>Options of <c>cifar10 train</c> (and the protocol options of <c>experiment</c>).</summary>
-public class ProtocolSettings : DataSettings
+/// <summary>Options of <c>cifar10 train</c> (and the recipe options of <c>experiment</c>).</summary>
+internal class RecipeSettings : DataSettings
 {
     [CommandOption("--epochs <N>")]
-    [Description("Maximum epochs (study: 30, early stopping may end sooner; fast: 24).")]
+    [Description("Epochs (study: at most 30, early stopping may end sooner; fast: 24).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch-size <N>")]
@@ -29,13 +30,17 @@ public class ProtocolSettings : DataSettings
     [Description("Evaluate on only the first N test images (quick runs).")]
     public int? TestLimit { get; init; }
 
-    [CommandOption("--normalize <MODE>")]
-    [Description("unit ([[0,1]], the study's default) or standardize (per-channel mean/std, the fast recipe's).")]
-    public string? Normalize { get; init; }
+    [CommandOption("--input-scaling <MODE>")]
+    [Description("unit (pixels ÷ 255, the study's) or standardize (then per-channel mean/std of the training images, the fast recipe's).")]
+    public string? InputScaling { get; init; }
 
     [CommandOption("--precision <TYPE>")]
-    [Description("Training arithmetic: fp32 (the study's) or bf16 (bfloat16 activations over float32 weights; the fast recipe's where the CPU has native bfloat16, AVX512-BF16 or AMX, else fp32).")]
+    [Description("Training arithmetic: fp32 (the study's), bf16 (bfloat16 activations over float32 weights) or auto (the fast recipe's: bf16 where the CPU has it natively, AVX512-BF16 or AMX, else fp32).")]
     public string? Precision { get; init; }
+
+    [CommandOption("--tensorboard <DIR>")]
+    [Description("Also write TensorBoard event files, one sub-folder per run under DIR (open with: tensorboard --logdir DIR).")]
+    public string? TensorBoard { get; init; }
 
     [CommandOption("--resume")]
     [Description("Continue from the last epoch checkpoint in --out (default: the newest matching run under artifacts/runs).")]
@@ -45,21 +50,19 @@ public class ProtocolSettings : DataSettings
     [Description("Output folder (default: artifacts/runs/<name>-<timestamp>).")]
     public string? Out { get; init; }
 
-    /// <summary>
-    /// The recipe's options with this command's overrides, for <paramref name="seed"/> on <paramref name="device"/>.
-    /// Without <c>--precision</c>, a recipe's bf16 becomes fp32 where bf16 is not native (<see cref="BFloat16Support"/>).
-    /// </summary>
-    public TrainingOptions ToOptions(Recipe recipe, int seed, torch.Device device) => (recipe.Options with
-    {
-        Epochs = Epochs ?? recipe.Options.Epochs,
-        BatchSize = BatchSize ?? recipe.Options.BatchSize,
-        LearningRate = LearningRate ?? recipe.Options.LearningRate,
-        Precision = Precision is null ? BFloat16Support.Resolve(recipe.Options.Precision, device.type) : TrainingPrecisionNames.Parse(Precision),
-        Seed = seed,
-    }).Validate();
+    /// <summary>The TensorBoard logger of run <paramref name="runName"/> when <c>--tensorboard</c> is given.</summary>
+    public IEnumerable<ITrainingCallback> TensorBoardFor(string runName) =>
+        TensorBoard is null ? [] : [new TensorBoardLogger(Path.Combine(TensorBoard, runName))];
 
-    /// <summary>The recipe's input scaling unless <c>--normalize</c> overrides it.</summary>
-    public string NormalizeFor(Recipe recipe) => Normalize ?? recipe.Normalize;
+    /// <summary><paramref name="recipe"/> with this command's overrides, validated.</summary>
+    public TrainingRecipe Customize(TrainingRecipe recipe) => (recipe with
+    {
+        Epochs = Epochs ?? recipe.Epochs,
+        BatchSize = BatchSize ?? recipe.BatchSize,
+        LearningRate = LearningRate ?? recipe.LearningRate,
+        InputScaling = InputScaling is null ? recipe.InputScaling : EnumNames.Parse<InputScalingKind>(InputScaling, nameof(TrainingRecipe.InputScaling)),
+        Precision = Precision is null ? recipe.Precision : EnumNames.Parse<TrainingPrecision>(Precision, nameof(TrainingRecipe.Precision)),
+    }).Validate();
 
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate()
@@ -72,24 +75,24 @@ public class ProtocolSettings : DataSettings
 }
 
 /// <summary>Options of <c>cifar10 train</c>.</summary>
-public sealed class TrainSettings : ProtocolSettings
+internal sealed class TrainSettings : RecipeSettings
 {
     [CommandOption("-m|--model <ID>")]
     [Description("dense, cnn-3x3 (default), cnn-5x5, any odd cnn-KxK, fast or fast-half (default of --recipe fast).")]
     public string? Model { get; init; }
 
     [CommandOption("--recipe <NAME>")]
-    [Description("study (the original protocol) or fast (SGD-Nesterov one-cycle, augmentation, TTA). Default: fast for the fast models, study otherwise.")]
+    [Description("study (the original Keras protocol) or fast (SGD-Nesterov one-cycle, augmentation, TTA). Default: the model's own (fast for the fast models, study otherwise).")]
     public string? Recipe { get; init; }
-
-    /// <summary>The recipe and model this command trains.</summary>
-    public (Recipe Recipe, string Model) Resolve()
-    {
-        var recipe = Recipe is not null ? TrainingRecipes.Get(Recipe) : TrainingRecipes.ForModel(Model ?? "cnn-3x3");
-        return (recipe, Model ?? recipe.DefaultModel);
-    }
 
     [CommandOption("--seed <N>")]
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
+
+    /// <summary>The model this command trains: <c>--model</c>, else the recipe's usual network, else cnn-3x3.</summary>
+    public string ModelId => Model ?? (Recipe is not null && TrainingRecipes.Get(Recipe) is FastRecipe ? "fast" : "cnn-3x3");
+
+    /// <summary>The recipe this command trains with: <c>--recipe</c>, else the model's default, with the overrides.</summary>
+    public TrainingRecipe ResolveRecipe() =>
+        Customize(Recipe is not null ? TrainingRecipes.Get(Recipe) : Core.Models.ModelZoo.DefaultRecipe(ModelId));
 }

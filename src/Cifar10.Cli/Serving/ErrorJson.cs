@@ -3,4 +3,4 @@ using System.Text.Json.Serialization;
 namespace Cifar10.Cli.Serving;
 
 /// <summary>Every error response body: <c>{ "error": "…" }</c>.</summary>
-public sealed record ErrorJson([property: JsonPropertyName("error")] string Error);
+internal sealed record ErrorJson([property: JsonPropertyName("error")] string Error);

@@ -1,18 +1,19 @@
 using System.Text.Json.Serialization;
+using Cifar10.Core;
 using Cifar10.Core.Export;
 using Cifar10.Pipelines.Scoring;
 
 namespace Cifar10.Cli.Serving;
 
 /// <summary>What <c>GET /model</c> returns: the model card as far as it is known, and the ONNX contract.</summary>
-public sealed record ModelDescription(
+internal sealed record ModelDescription(
     [property: JsonPropertyName("architecture")] string? Architecture,
     [property: JsonPropertyName("classes")] IReadOnlyList<string> Classes,
     [property: JsonPropertyName("input")] TensorDescription Input,
     [property: JsonPropertyName("output")] TensorDescription Output,
     [property: JsonPropertyName("metrics")] IReadOnlyDictionary<string, double>? Metrics,
     [property: JsonPropertyName("parameters")] long? Parameters,
-    [property: JsonPropertyName("normalization")] string? Normalization,
+    [property: JsonPropertyName("inputScaling")] string? InputScaling,
     [property: JsonPropertyName("createdUtc")] DateTime? CreatedUtc,
     [property: JsonPropertyName("modelFile")] string ModelFile)
 {
@@ -30,14 +31,14 @@ public sealed record ModelDescription(
             new TensorDescription(OnnxContract.OutputName, "float32", ["N", classifier.ClassNames.Count], "softmax probabilities in class order"),
             metrics.Count > 0 ? metrics : null,
             card?.TotalParameters,
-            card?.Normalization.Kind,
+            card is null ? null : EnumNames.Of(card.InputScaling.Kind),
             card?.CreatedUtc,
             Path.GetFileName(classifier.ModelPath));
     }
 }
 
 /// <summary>One graph input or output.</summary>
-public sealed record TensorDescription(
+internal sealed record TensorDescription(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("shape")] IReadOnlyList<object> Shape,

@@ -14,7 +14,7 @@ namespace Cifar10.Cli.Serving;
 /// Start it on <c>http://127.0.0.1:0</c> to get a free port, read <see cref="Addresses"/>, and
 /// dispose it to stop.
 /// </summary>
-public sealed class PredictionServer : IAsyncDisposable
+internal sealed class PredictionServer : IAsyncDisposable
 {
     readonly WebApplication _app;
     readonly CifarClassifier _classifier;

@@ -1,7 +1,7 @@
 namespace Cifar10.Cli.Serving;
 
 /// <summary>How the prediction server runs.</summary>
-public sealed record ServerOptions
+internal sealed record ServerOptions
 {
     /// <summary>Exported model to serve.</summary>
     public required string ModelPath { get; init; }

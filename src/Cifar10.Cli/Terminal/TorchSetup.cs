@@ -1,3 +1,4 @@
+using Cifar10.Core;
 using Cifar10.Core.Runtime;
 using TorchSharp;
 
@@ -10,6 +11,6 @@ internal static class TorchSetup
     {
         if (threads is int n) torch.set_num_threads(n);
         NativeAllocator.KeepFreedMemory();
-        return DeviceSelector.Resolve(device);
+        return EnumNames.Parse<ComputeDevice>(device, nameof(ComputeDevice)).ToTorch();
     }
 }

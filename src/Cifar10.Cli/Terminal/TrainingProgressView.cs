@@ -4,29 +4,33 @@ using Spectre.Console;
 namespace Cifar10.Cli.Terminal;
 
 /// <summary>
-/// Live progress of a training run: one bar over all batches of all epochs with epoch, batch,
-/// loss, accuracy, images/s and ETA, and a line per finished epoch.
+/// Live progress of a training run, as a training callback: one bar over all batches of all epochs
+/// with epoch, batch, loss, accuracy, images/s and ETA, and a line per finished epoch.
 /// </summary>
-internal sealed class TrainingProgressView(ProgressTask task, string label) : IProgress<TrainingProgress>
+internal sealed class TrainingProgressView(ProgressTask task, string label) : ITrainingCallback
 {
     /// <summary>Runs <paramref name="work"/> with a live progress bar.</summary>
-    public static T Show<T>(string label, Func<IProgress<TrainingProgress>, T> work) =>
+    public static T Show<T>(string label, Func<ITrainingCallback, T> work) =>
         AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx => work(new TrainingProgressView(ctx.AddTask(Markup.Escape(label)), label)));
 
-    public void Report(TrainingProgress p)
+    public void OnBatchEnd(TrainingContext context, BatchLogs logs)
     {
-        if (p.CompletedEpoch is EpochRecord e)
-        {
-            AnsiConsole.MarkupLine(Markup.Escape(
-                $"{label} epoch {e.Epoch,2}/{p.Epochs}: loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2} | val_loss {e.ValidationLoss:F4} val_acc {e.ValidationAccuracy:P2} | lr {e.LearningRate:G3} | {e.Seconds:F1}s"));
-            return;
-        }
-        task.MaxValue = (double)p.Epochs * p.Batches;
-        task.Value = (double)(p.Epoch - 1) * p.Batches + p.Batch;
-        task.Description = Markup.Escape($"{label} epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:F3} acc {p.Accuracy:P1} {p.ImagesPerSecond:N0} img/s");
+        task.MaxValue = context.TotalSteps;
+        task.Value = logs.Step + 1;
+        task.Description = Markup.Escape($"{label} {Describe(context, logs)}");
     }
+
+    public void OnEpochEnd(TrainingContext context, EpochRecord logs) => AnsiConsole.MarkupLine(Markup.Escape($"{label} {Describe(context, logs)}"));
+
+    /// <summary>A batch's progress in one line.</summary>
+    public static string Describe(TrainingContext context, BatchLogs logs) =>
+        $"epoch {logs.Epoch}/{context.Epochs} batch {logs.Batch}/{logs.Batches} loss {logs.Loss:F3} acc {logs.Accuracy:P1} {logs.ImagesPerSecond:N0} img/s";
+
+    /// <summary>A finished epoch in one line, Keras-style.</summary>
+    public static string Describe(TrainingContext context, EpochRecord e) =>
+        $"epoch {e.Epoch,2}/{context.Epochs}: loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2} | val_loss {e.ValidationLoss:F4} val_acc {e.ValidationAccuracy:P2} | lr {e.LearningRate:G3} | {e.Seconds:F1}s";
 }

@@ -1,7 +1,7 @@
 namespace Cifar10.Core.Data;
 
 /// <summary>
-/// Finds the data in the order DESIGN.md gives: <c>--data DIR</c>, the <c>CIFAR10_DATA</c>
+/// Finds the data in the order DESIGN.md gives: a directory given by the caller, the <c>CIFAR10_DATA</c>
 /// environment variable, <c>artifacts/data/cifar-10-batches-bin</c>, a copy beside the repository
 /// (<c>../shared/cifar10</c>, where the README's set-up expects it), else a download.
 /// </summary>
@@ -21,14 +21,14 @@ public sealed class CifarDataLocator
     /// <summary>Download progress.</summary>
     public IProgress<(long Received, long? Total)>? DownloadProgress { get; init; }
 
-    /// <summary>Returns the folder holding the batch files, downloading them if needed.</summary>
+    /// <summary>Returns the folder holding the batch files (<paramref name="explicitDirectory"/> when given), downloading them if needed.</summary>
     public async Task<string> LocateAsync(string? explicitDirectory, CancellationToken cancel = default)
     {
         if (!string.IsNullOrWhiteSpace(explicitDirectory))
-            return Resolve(explicitDirectory, "--data");
+            return Resolve(explicitDirectory, null);
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return Resolve(fromEnvironment, EnvironmentVariable);
+            return Resolve(fromEnvironment, $"from {EnvironmentVariable}");
         var cached = Path.Combine(ArtifactsDirectory, "data", BatchesFolder);
         if (Directory.Exists(cached))
             return cached;
@@ -42,7 +42,7 @@ public sealed class CifarDataLocator
         }
         catch (CifarException e)
         {
-            throw new CifarException($"CIFAR-10 not found: pass --data DIR, set {EnvironmentVariable}, or put it in {cached}; the download failed: {e.Message}", e);
+            throw new CifarException($"CIFAR-10 not found: give a data directory, set {EnvironmentVariable}, or put it in {cached}; the download failed: {e.Message}", e);
         }
     }
 
@@ -52,14 +52,16 @@ public sealed class CifarDataLocator
     static bool HoldsData(string directory) =>
         File.Exists(Path.Combine(directory, CifarBinaryReader.MetaFile)) || File.Exists(Path.Combine(directory, BatchesFolder, CifarBinaryReader.MetaFile));
 
-    // Accept the batches folder itself or the folder that contains it.
-    static string Resolve(string directory, string source)
+    // Accept the batches folder itself or the folder that contains it; source says where a directory
+    // not given by the caller came from.
+    static string Resolve(string directory, string? source)
     {
         var nested = Path.Combine(directory, BatchesFolder);
         if (!File.Exists(Path.Combine(directory, CifarBinaryReader.MetaFile)) && Directory.Exists(nested))
             return nested;
-        if (!Directory.Exists(directory))
-            throw new CifarException($"{directory}: data directory does not exist (from {source}).");
-        return directory;
+        if (Directory.Exists(directory)) return directory;
+        throw source is null
+            ? new InvalidSettingException("DataDirectory", directory, "data directory does not exist.")
+            : new CifarException($"{directory}: data directory does not exist ({source}).");
     }
 }

@@ -21,7 +21,7 @@ public static class OnnxExporter
     /// <param name="module">The module whose weights and BatchNorm statistics are exported.</param>
     /// <param name="scaling">The pixel scaling used in training; it becomes part of the graph.</param>
     /// <param name="classNames">Recorded as metadata (<c>class_names</c>, a JSON array); defaults to CIFAR-10's.</param>
-    public static ModelProto Build(ModelDefinition definition, nn.Module<Tensor, Tensor> module, PixelScaling scaling, IReadOnlyList<string>? classNames = null)
+    public static ModelProto Build(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling, IReadOnlyList<string>? classNames = null)
     {
         var stateDict = module.state_dict();
         var graph = new OnnxGraphBuilder();
@@ -45,7 +45,7 @@ public static class OnnxExporter
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxContract.Opset });
         AddMetadata(model, "architecture", definition.Id);
         AddMetadata(model, "class_names", JsonSerializer.Serialize(classNames ?? CifarClasses.Names));
-        AddMetadata(model, "input_scaling", scaling.Kind);
+        AddMetadata(model, "input_scaling", EnumNames.Of(scaling.Kind));
         return model;
     }
 
@@ -63,11 +63,11 @@ public static class OnnxExporter
 
     /// <summary>Exports a loaded run model (definition, weights, scaling and class names from its card).</summary>
     public static void Export(TrainedModel trained, string path, Action<string>? validate = null) =>
-        Write(Build(trained.Definition, trained.Module, trained.Card.Normalization, trained.Card.ClassNames), path, validate);
+        Write(Build(trained.Definition, trained.Module, trained.Card.InputScaling, trained.Card.ClassNames), path, validate);
 
-    // input · scale + offset per channel, the same arithmetic as PixelScaling.Apply, so the
+    // input · scale + offset per channel, the same arithmetic as InputScaling.Apply, so the
     // exported model takes raw pixels and callers cannot scale them twice or forget to.
-    static string EmitScaling(OnnxGraphBuilder graph, PixelScaling scaling, int channels)
+    static string EmitScaling(OnnxGraphBuilder graph, InputScaling scaling, int channels)
     {
         if (scaling.Mean.Length != channels || scaling.Std.Length != channels)
             throw new CifarException($"export: the pixel scaling has {scaling.Mean.Length} means and {scaling.Std.Length} deviations, expected {channels} each.");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cifar10.Core.Training;
 
 namespace Cifar10.Core.Models;
 
@@ -54,20 +55,37 @@ public static partial class ModelZoo
     }
 
     /// <summary>Looks up a model id; unknown ids give a one-line error listing the valid ones.</summary>
-    public static ModelDefinition Get(string id)
+    public static ModelDefinition Get(string id) => Find(id).Definition;
+
+    /// <summary>The recipe a model trains with unless told otherwise: <c>fast</c> for the fast networks, <c>study</c> for the study's.</summary>
+    public static TrainingRecipe DefaultRecipe(string id) => Find(id).Family.Recipe;
+
+    // A family of ids: the definition for an id it knows (null for others) and the family's default recipe.
+    sealed record Family(Func<string, ModelDefinition?> TryCreate, TrainingRecipe Recipe);
+
+    static readonly Family[] Families =
+    [
+        new(id => id == "dense" ? Dense() : null, TrainingRecipes.Study),
+        new(TryCnn, TrainingRecipes.Study),
+        new(id => id == "fast" ? Fast() : null, TrainingRecipes.Fast),
+        new(id => id == "fast-half" ? Fast(32, 128, 128, "fast-half") : null, TrainingRecipes.Fast),
+    ];
+
+    static (ModelDefinition Definition, Family Family) Find(string id)
     {
         var normalized = (id ?? "").Trim().ToLowerInvariant();
-        if (normalized == "dense") return Dense();
-        if (normalized == "fast") return Fast();
-        if (normalized == "fast-half") return Fast(32, 128, 128, "fast-half");
-        var cnn = CnnId().Match(normalized);
-        if (cnn.Success)
-        {
-            if (cnn.Groups[1].Value != cnn.Groups[2].Value)
-                throw new CifarException($"model '{id}': kernels must be square (cnn-KxK).");
-            return Cnn(int.Parse(cnn.Groups[1].Value));
-        }
-        throw new CifarException($"model '{id}': unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).");
+        foreach (var family in Families)
+            if (family.TryCreate(normalized) is { } definition) return (definition, family);
+        throw new InvalidSettingException("Architecture", id, "unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).");
+    }
+
+    static ModelDefinition? TryCnn(string id)
+    {
+        var cnn = CnnId().Match(id);
+        if (!cnn.Success) return null;
+        if (cnn.Groups[1].Value != cnn.Groups[2].Value)
+            throw new InvalidSettingException("Architecture", id, "kernels must be square (cnn-KxK).");
+        return Cnn(int.Parse(cnn.Groups[1].Value));
     }
 
     [GeneratedRegex(@"^cnn-(\d+)x(\d+)$")]

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cifar10.Core.Data;
 
 namespace Cifar10.Core.Runs;
@@ -7,6 +5,7 @@ namespace Cifar10.Core.Runs;
 /// <summary>
 /// <c>model.json</c>: everything needed to rebuild, score and describe a trained model
 /// (architecture id, kernel, input scaling, class names, seed, data split, versions, metrics).
+/// Read and written by <see cref="RunFolder"/>.
 /// </summary>
 public sealed record ModelCard
 {
@@ -15,7 +14,7 @@ public sealed record ModelCard
     /// <summary>Convolution kernel size (null for the dense model).</summary>
     public int? Kernel { get; init; }
     /// <summary>How pixels are scaled before the first layer.</summary>
-    public required PixelScaling Normalization { get; init; }
+    public required InputScaling InputScaling { get; init; }
     /// <summary>Class names in label order.</summary>
     public required IReadOnlyList<string> ClassNames { get; init; }
     /// <summary>The run's seed.</summary>
@@ -34,19 +33,4 @@ public sealed record ModelCard
     public IReadOnlyDictionary<string, string> Versions { get; init; } = VersionInfo.Current();
     /// <summary>When the model was written (UTC).</summary>
     public DateTime CreatedUtc { get; init; } = DateTime.UtcNow;
-
-    /// <summary>JSON settings shared by every file a run writes.</summary>
-    public static JsonSerializerOptions Json { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    /// <summary>Reads a <c>model.json</c> with a one-line error when it is missing or malformed.</summary>
-    public static ModelCard Read(string path) => JsonFile.Read<ModelCard>(path, "model card");
-
-    /// <summary>Writes the card atomically.</summary>
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 }

@@ -8,7 +8,7 @@ namespace Cifar10.Core.Training;
 public static class ModelEvaluator
 {
     /// <summary>Class probabilities [N,10] (float32, on the CPU), in image order, averaged over the <paramref name="views"/> of each image.</summary>
-    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, PixelScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
+    public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor pixels, InputScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -28,7 +28,7 @@ public static class ModelEvaluator
     }
 
     /// <summary>Mean cross-entropy and accuracy of a model on a set of images.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, PixelScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, InputScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
     {
         using var scope = NewDisposeScope();
         var probabilities = PredictProbabilities(model, images.Pixels, scaling, device, batchSize, views);

@@ -13,6 +13,9 @@ public readonly record struct TestTimeAugmentation(bool Flip = false, int Transl
     /// <summary>One view: the image as it is.</summary>
     public static TestTimeAugmentation None => default;
 
+    /// <summary>How many views of each image are scored.</summary>
+    public int Count => (Flip ? 2 : 1) * (Translate > 0 ? 3 : 1);
+
     /// <summary>Mean class probabilities of <paramref name="model"/> over the views of batch <paramref name="x"/>.</summary>
     public Tensor Probabilities(Func<Tensor, Tensor> model, Tensor x)
     {

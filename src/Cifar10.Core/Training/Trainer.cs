@@ -1,130 +1,128 @@
 using System.Diagnostics;
 using Cifar10.Core.Data;
+using Cifar10.Core.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Cifar10.Core.Training;
 
 /// <summary>
-/// Trains a model with the study's protocol (see <see cref="TrainingOptions"/>). One seed makes
-/// a CPU run repeatable: each epoch reseeds torch from (seed, epoch) and shuffles with a
-/// permutation derived from the same pair, so a run is also resumable at any epoch boundary.
-/// libtorch's generator (initialisation, dropout) is one per process, and TorchSharp's dropout
-/// takes no generator of its own: a run repeats only while nothing else in the process draws
-/// from it, so train one model at a time when repeatability matters.
+/// Trains a model with a <see cref="TrainingRecipe"/>; everything that varies between recipes or runs
+/// (schedules, early stopping, weight averaging, checkpoints, progress, logs) is an
+/// <see cref="ITrainingCallback"/>. One seed makes a CPU run repeatable: each epoch reseeds torch
+/// from (seed, epoch) and shuffles with a permutation derived from the same pair, so a run is also
+/// resumable at any epoch boundary. libtorch's generator (initialisation, dropout) is one per
+/// process, and TorchSharp's dropout takes no generator of its own: a run repeats only while nothing
+/// else in the process draws from it, so train one model at a time when repeatability matters.
 /// </summary>
-public sealed class Trainer(TrainingOptions options, Device device)
+public sealed class Trainer
 {
-    /// <summary>Receives batch and epoch updates.</summary>
-    public IProgress<TrainingProgress>? Progress { get; init; }
+    /// <summary>A trainer for <paramref name="recipe"/> (validated here) on <paramref name="device"/>.</summary>
+    public Trainer(TrainingRecipe recipe, Device device, int seed = 42)
+    {
+        Recipe = recipe.Validate();
+        Device = device;
+        Seed = seed;
+        Precision = BFloat16Support.Resolve(recipe.Precision, device.type);
+    }
 
-    /// <summary>The options in force.</summary>
-    public TrainingOptions Options { get; } = options.Validate();
-
-    readonly OptimizerFactory _optimizers = new(options);
+    /// <summary>The recipe in force.</summary>
+    public TrainingRecipe Recipe { get; }
+    /// <summary>Where the model trains.</summary>
+    public Device Device { get; }
+    /// <summary>Drives initialisation, shuffling, augmentation and dropout.</summary>
+    public int Seed { get; }
+    /// <summary>The training passes' arithmetic: the recipe's, with <see cref="TrainingPrecision.Auto"/> resolved for this device.</summary>
+    public TrainingPrecision Precision { get; }
 
     /// <summary>Creates a module from <paramref name="definition"/> seeded with the run's seed.</summary>
     public nn.Module<Tensor, Tensor> CreateModel(Models.ModelDefinition definition)
     {
-        torch.manual_seed(Options.Seed);
-        return definition.CreateModule().to(device);
+        manual_seed(Seed);
+        return definition.CreateModule().to(Device);
     }
 
-    /// <summary>Trains <paramref name="model"/> on <c>split.Train</c>, monitoring <c>split.Validation</c>; the model ends with its best weights.</summary>
-    public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, DataSplit split, PixelScaling scaling, CancellationToken cancel = default)
+    /// <summary>
+    /// Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="validation"/>
+    /// after each epoch, with the recipe's callbacks followed by <paramref name="callbacks"/>.
+    /// </summary>
+    public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, CifarImages train, CifarImages validation, InputScaling scaling,
+        IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
     {
-        using var optimizer = _optimizers.Create(model);
-        var augmenter = Options.AugmentTranslate > 0 || Options.AugmentFlip ? new BatchAugmenter(Options.AugmentTranslate, Options.AugmentFlip, Options.Seed) : null;
-        var scheduler = new PlateauScheduler(Options.LearningRate, Options.LearningRatePatience, Options.LearningRateFactor, Options.MinLearningRate, Options.MinDelta);
-        using var stopping = new EarlyStopping(Options.EarlyStoppingPatience);
-        var history = new List<EpochRecord>();
-        var stoppedEarly = false;
-        var finished = false;
-        if (Options.Resume && Options.CheckpointPath is { } path && File.Exists(path))
-            (history, stoppedEarly, finished) = ResumeFrom(path, model, optimizer, scheduler, stopping);
-        // A resumed run restarts the slow weights from the resumed ones (they are not checkpointed).
-        using var lookahead = Options.LookaheadPulls > 0 ? new Lookahead(model) : null;
-        for (int epoch = history.Count + 1; !finished && epoch <= Options.Epochs; epoch++)
+        using var optimizer = Recipe.CreateOptimizer(model);
+        var augmenter = Recipe.CreateAugmenter(Seed);
+        var recipeCallbacks = Recipe.CreateCallbacks();
+        var stepsPerEpoch = (train.Count + Recipe.BatchSize - 1) / Recipe.BatchSize;
+        var context = new TrainingContext(model, optimizer, Recipe, Seed, Device, stepsPerEpoch, [.. recipeCallbacks, .. callbacks ?? []]);
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            var record = RunEpoch(model, optimizer, augmenter, lookahead, split, scaling, epoch, scheduler.LearningRate, cancel);
-            history.Add(record);
-            Progress?.Report(new TrainingProgress(epoch, Options.Epochs, 0, 0, record.TrainLoss, record.TrainAccuracy, 0, record));
-            if (Options.Schedule == LearningRateSchedule.Plateau)
-                _optimizers.SetLearningRate(optimizer, scheduler.Step(record.ValidationLoss));
-            var stop = Options.EarlyStopping && stopping.Step(epoch, record.ValidationLoss, model);
-            stoppedEarly = stop && epoch < Options.Epochs;
-            finished = stop || epoch == Options.Epochs;
-            if (Options.CheckpointPath is { } checkpoint)
-                TrainingCheckpoint.Save(checkpoint, new TrainingCheckpoint.State(Options.Seed, epoch, finished, stoppedEarly, scheduler.LearningRate,
-                    scheduler.Best, scheduler.Wait, stopping.Best, stopping.BestEpoch, stopping.Wait, history), model, stopping.BestWeights, optimizer);
+            context.Notify(c => c.OnTrainBegin(context));
+            for (int epoch = context.History.Count + 1; !context.StopTraining && epoch <= Recipe.Epochs; epoch++)
+            {
+                context.Epoch = epoch;
+                context.Notify(c => c.OnEpochBegin(context));
+                var record = RunEpoch(context, augmenter, train, validation, scaling, cancel);
+                context.AddEpoch(record);
+                context.Notify(c => c.OnEpochEnd(context, record));
+            }
+            context.Notify(c => c.OnTrainEnd(context));
+            return context.ToHistory();
         }
-        if (!Options.EarlyStopping)
-            return new TrainingHistory(history, history.Count, false, history.Sum(e => e.Seconds));
-        stopping.RestoreBest(model);
-        return new TrainingHistory(history, stopping.BestEpoch, stoppedEarly, history.Sum(e => e.Seconds)); // training time, summed over epochs so a resumed run counts every epoch once
+        finally
+        {
+            foreach (var callback in recipeCallbacks.OfType<IDisposable>()) callback.Dispose();
+        }
     }
 
-    (List<EpochRecord> History, bool StoppedEarly, bool Finished) ResumeFrom(string path, nn.Module model, optim.Optimizer optimizer, PlateauScheduler scheduler, EarlyStopping stopping)
-    {
-        var (state, best) = TrainingCheckpoint.Load(path, model, optimizer);
-        if (state.Seed != Options.Seed)
-            throw new CifarException($"{path}: checkpoint was made with seed {state.Seed}, not {Options.Seed}; resume with the same seed or another --out.");
-        scheduler.Restore(state.LearningRate, state.SchedulerBest, state.SchedulerWait);
-        stopping.Restore(state.StoppingBest, state.StoppingBestEpoch, state.StoppingWait, best);
-        _optimizers.SetLearningRate(optimizer, state.LearningRate);
-        return (state.History.ToList(), state.StoppedEarly, state.Finished);
-    }
-
-    EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchAugmenter? augmenter, Lookahead? lookahead, DataSplit split, PixelScaling scaling, int epoch, double learningRate, CancellationToken cancel)
+    EpochRecord RunEpoch(TrainingContext context, BatchAugmenter? augmenter, CifarImages train, CifarImages validation, InputScaling scaling, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        torch.manual_seed(EpochSeed(epoch));
-        var order = ShuffledOrder(split.Train.Count, epoch);
-        int batches = (order.Length + Options.BatchSize - 1) / Options.BatchSize;
-        long totalSteps = (long)Options.Epochs * batches;
-        long lookaheadPeriod = Math.Max(1, totalSteps / Math.Max(1, Options.LookaheadPulls));
+        manual_seed(EpochSeed(context.Epoch));
+        var order = ShuffledOrder(train.Count, context.Epoch);
         double lossSum = 0;
         long correct = 0, seen = 0;
-        model.train();
-        for (int b = 0; b < batches; b++)
+        context.Model.train();
+        for (int b = 0; b < context.StepsPerEpoch && !context.StopTraining; b++)
         {
             cancel.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var batchIndices = order.AsSpan(b * Options.BatchSize, Math.Min(Options.BatchSize, order.Length - b * Options.BatchSize)).ToArray();
-            var indices = tensor(batchIndices);
-            var x = scaling.Apply(split.Train.Pixels.index_select(0, indices), device);
-            if (augmenter is not null) x = augmenter.Apply(x, batchIndices, epoch);
-            x = ForTrainingPass(x);
-            var step = (long)(epoch - 1) * batches + b; // 0-based over the whole run
-            if (Options.Schedule == LearningRateSchedule.OneCycle)
-                _optimizers.SetLearningRate(optimizer, learningRate = OneCycleSchedule.Rate(Options.LearningRate, Options.WarmupFraction, step, totalSteps));
-            var y = split.Train.Labels.index_select(0, indices).to(device);
-            optimizer.zero_grad();
-            var logits = model.forward(x).to(ScalarType.Float32); // loss and accuracy in float32 whatever the pass ran in
-            var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Options.LabelSmoothing);
-            loss.backward();
-            optimizer.step();
-            var stepsDone = step + 1;
-            if (lookahead is not null && (stepsDone % lookaheadPeriod == 0 || stepsDone == totalSteps))
-                lookahead.Pull(Lookahead.Decay(stepsDone, totalSteps)); // the pull after the last step leaves the model with the slow weights
-            var n = indices.shape[0];
-            lossSum += loss.item<float>() * n;
-            correct += logits.argmax(1).eq(y).sum().item<long>();
-            seen += n;
-            Progress?.Report(new TrainingProgress(epoch, Options.Epochs, b + 1, batches, lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds));
+            context.Step = (long)(context.Epoch - 1) * context.StepsPerEpoch + b;
+            context.Notify(c => c.OnBatchBegin(context));
+            var batch = order.AsSpan(b * Recipe.BatchSize, Math.Min(Recipe.BatchSize, order.Length - b * Recipe.BatchSize)).ToArray();
+            var (loss, batchCorrect) = TrainStep(context, augmenter, train, batch, scaling);
+            lossSum += loss * batch.Length;
+            correct += batchCorrect;
+            seen += batch.Length;
+            var logs = new BatchLogs(context.Epoch, b + 1, context.StepsPerEpoch, context.Step, lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds);
+            context.Notify(c => c.OnBatchEnd(context, logs));
         }
-        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(model, split.Validation, scaling, device, Options.EvaluationBatchSize, Options.TestTimeViews);
-        return new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
+        var learningRate = context.Optimizer.LearningRate;
+        var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(context.Model, validation, scaling, Device, Recipe.EvaluationBatchSize, Recipe.EvaluationViews);
+        return new EpochRecord(context.Epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
+    }
+
+    // One optimizer step; returns the batch's mean loss and how many images it got right.
+    (float Loss, long Correct) TrainStep(TrainingContext context, BatchAugmenter? augmenter, CifarImages train, long[] batch, InputScaling scaling)
+    {
+        var indices = tensor(batch);
+        var x = scaling.Apply(train.Pixels.index_select(0, indices), Device);
+        if (augmenter is not null) x = augmenter.Apply(x, batch, context.Epoch);
+        var y = train.Labels.index_select(0, indices).to(Device);
+        context.Optimizer.Optimizer.zero_grad();
+        var logits = context.Model.forward(ForTrainingPass(x)).to(ScalarType.Float32); // loss and accuracy in float32 whatever the pass ran in
+        var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Recipe.LabelSmoothing);
+        loss.backward();
+        context.Optimizer.Optimizer.step();
+        return (loss.item<float>(), logits.argmax(1).eq(y).sum().item<long>());
     }
 
     /// <summary>The batch in the training pass's type: bfloat16 channels-last (NHWC strides; the
     /// convolutions keep that layout for their outputs) under mixed precision.</summary>
-    Tensor ForTrainingPass(Tensor x) => Options.Precision == TrainingPrecision.BFloat16
+    Tensor ForTrainingPass(Tensor x) => Precision == TrainingPrecision.BFloat16
         ? x.to(ScalarType.BFloat16).permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2)
         : x;
 
-    long EpochSeed(int epoch) => (long)Options.Seed * 1_000_003 + epoch;
+    long EpochSeed(int epoch) => (long)Seed * 1_000_003 + epoch;
 
     long[] ShuffledOrder(int count, int epoch)
     {

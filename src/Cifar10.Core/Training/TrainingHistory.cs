@@ -1,6 +1,10 @@
 namespace Cifar10.Core.Training;
 
 /// <summary>Per-epoch history of a run and how it ended.</summary>
+/// <param name="Epochs">One record per epoch trained.</param>
+/// <param name="BestEpoch">The epoch whose weights the model kept (the best one under early stopping, else the last).</param>
+/// <param name="StoppedEarly">Whether training stopped before its last epoch.</param>
+/// <param name="TotalSeconds">Training time summed over the epochs, so a resumed run counts every epoch once.</param>
 public sealed record TrainingHistory(
     IReadOnlyList<EpochRecord> Epochs,
     int BestEpoch,

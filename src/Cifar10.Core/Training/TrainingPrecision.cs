@@ -1,30 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace Cifar10.Core.Training;
 
-/// <summary>The arithmetic of the training passes; weights, gradients, updates and evaluation stay float32 in both.</summary>
+/// <summary>
+/// The arithmetic of the training passes (the names in files: <c>fp32</c>, <c>bf16</c>, <c>auto</c>);
+/// weights, gradients, updates and evaluation stay float32 in all of them.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TrainingPrecision>))]
 public enum TrainingPrecision
 {
     /// <summary>float32 throughout (the study).</summary>
-    Float32,
+    [JsonStringEnumMemberName("fp32")] Float32,
 
     /// <summary>
     /// Mixed precision: activations in bfloat16, laid out channels-last (oneDNN's fast path),
     /// with float32 master weights. Fast where the CPU has native bfloat16 (AVX512-BF16, AMX);
     /// emulated and slower elsewhere.
     /// </summary>
-    BFloat16,
-}
+    [JsonStringEnumMemberName("bf16")] BFloat16,
 
-/// <summary>The names <c>--precision</c> takes.</summary>
-public static class TrainingPrecisionNames
-{
-    /// <summary><c>fp32</c> or <c>bf16</c>.</summary>
-    public static string ToOptionName(this TrainingPrecision precision) => precision == TrainingPrecision.BFloat16 ? "bf16" : "fp32";
-
-    /// <summary>Parses <c>fp32</c> or <c>bf16</c> (one-line error otherwise).</summary>
-    public static TrainingPrecision Parse(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "fp32" => TrainingPrecision.Float32,
-        "bf16" => TrainingPrecision.BFloat16,
-        _ => throw new CifarException($"--precision '{text}': expected fp32 or bf16."),
-    };
+    /// <summary><see cref="BFloat16"/> where it is native (<see cref="Runtime.BFloat16Support"/>), else <see cref="Float32"/>; the trainer resolves it.</summary>
+    [JsonStringEnumMemberName("auto")] Auto,
 }

@@ -3,7 +3,7 @@ using Cifar10.Pipelines.Plots;
 namespace Cifar10.Pipelines.Benchmarks;
 
 /// <summary><c>bench.png</c>: training images/s (raw loop vs trainer) and inference images/s per engine, per model.</summary>
-public static class BenchChart
+internal static class BenchChart
 {
     /// <summary>Writes the two-panel chart atomically.</summary>
     public static void Save(string path, BenchResults results)

@@ -11,6 +11,8 @@ public sealed record BenchOptions
 {
     /// <summary>Models measured for training and inference.</summary>
     public IReadOnlyList<string> Models { get; init; } = ModelZoo.StudyModels;
+    /// <summary>The model whose training GFLOP/s is held against the matmul peak (a convolutional network: a dense one is memory-bound).</summary>
+    public string PeakModel { get; init; } = "cnn-3x3";
     /// <summary>The network whose Trainer epochs are timed in float32 and in bfloat16 mixed precision, at the fast recipe's batch size.</summary>
     public string PrecisionModel { get; init; } = "fast";
     /// <summary>Images per training step (the study's 128).</summary>
@@ -57,7 +59,7 @@ public sealed record BenchOptions
     /// <summary>Throws a one-line <see cref="CifarException"/> naming the bad setting.</summary>
     public BenchOptions Validate()
     {
-        foreach (var model in Models.Append(PrecisionModel)) ModelZoo.Get(model); // unknown ids fail here, before minutes of work
+        foreach (var model in Models.Append(PrecisionModel).Append(PeakModel)) ModelZoo.Get(model); // unknown ids fail here, before minutes of work
         if (Models.Count == 0) throw new CifarException("bench: at least one model is needed.");
         (string Name, int Value)[] positive =
         [

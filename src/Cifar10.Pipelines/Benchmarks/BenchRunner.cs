@@ -22,7 +22,7 @@ public static class BenchRunner
     public const string Json = "bench.json", Chart = "bench.png";
 
     // The model card's options, but ≥, ÷ and × stay readable in the file.
-    static readonly JsonSerializerOptions JsonOptions = new(ModelCard.Json) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonSerializerOptions JsonOptions = new(RunFolder.Json) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Runs every measurement on <paramref name="data"/> and writes the files into <paramref name="outputDirectory"/>.</summary>
     /// <param name="data">Real CIFAR-10: training images feed the trainer, test images the inference engines.</param>
@@ -47,7 +47,7 @@ public static class BenchRunner
 
         var results = new BenchResults(DateTime.UtcNow, options.IsQuick,
             new BenchMachine(Environment.ProcessorCount, get_num_threads(), Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription),
-            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference)) { Precision = precision };
+            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference, options.PeakModel)) { Precision = precision };
         AtomicFile.WriteAllText(Path.Combine(outputDirectory, Json), JsonSerializer.Serialize(results, JsonOptions));
         BenchChart.Save(Path.Combine(outputDirectory, Chart), results);
         return results;
@@ -80,7 +80,7 @@ public static class BenchRunner
     // Alternating rounds, best of each, for the same reason as above.
     static PrecisionBench MeasurePrecision(ModelDefinition definition, DataSplit split, BenchOptions options, IProgress<string>? status)
     {
-        var batchSize = TrainingRecipes.Fast.Options.BatchSize;
+        var batchSize = TrainingRecipes.Fast.BatchSize;
         TrainerThroughput.Result? float32 = null, bfloat16 = null;
         for (int round = 1; round <= options.Rounds; round++)
         {
@@ -104,7 +104,7 @@ public static class BenchRunner
         try
         {
             var onnx = Path.Combine(folder.FullName, OnnxContract.FileName);
-            OnnxExporter.Write(OnnxExporter.Build(definition, module, PixelScaling.UnitRange), onnx);
+            OnnxExporter.Write(OnnxExporter.Build(definition, module, InputScaling.Unit), onnx);
             return InferenceThroughput.Measure(definition, module, onnx, test, options);
         }
         finally

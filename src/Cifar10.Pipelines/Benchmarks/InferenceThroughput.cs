@@ -27,7 +27,7 @@ internal static class InferenceThroughput
 
         double Torch(long n)
         {
-            using var probabilities = ModelEvaluator.PredictProbabilities(module, pixelsTensor.narrow(0, 0, n), PixelScaling.UnitRange, CPU, batch);
+            using var probabilities = ModelEvaluator.PredictProbabilities(module, pixelsTensor.narrow(0, 0, n), InputScaling.Unit, CPU, batch);
             return probabilities.sum().item<float>();
         }
         Torch(warm);

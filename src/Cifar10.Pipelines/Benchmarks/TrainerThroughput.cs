@@ -7,7 +7,7 @@ namespace Cifar10.Pipelines.Benchmarks;
 
 /// <summary>
 /// The real <see cref="Trainer"/> for one epoch on real images (shuffling, batching, scaling,
-/// metrics), timed from its own per-batch progress reports so the validation pass after the
+/// metrics), timed from its own per-batch logs so the validation pass after the
 /// epoch is not counted.
 /// </summary>
 internal static class TrainerThroughput
@@ -22,24 +22,22 @@ internal static class TrainerThroughput
     public static Result Measure(ModelDefinition definition, DataSplit split, int batchSize, int seed, TrainingPrecision precision = TrainingPrecision.Float32)
     {
         var reports = new BatchReports(batchSize, split.Train.Count);
-        var options = new TrainingOptions { Epochs = 1, BatchSize = batchSize, Seed = seed, EarlyStopping = false, Precision = precision };
-        var trainer = new Trainer(options, CPU) { Progress = reports };
+        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1, BatchSize = batchSize, Precision = precision }, CPU, seed);
         using var model = trainer.CreateModel(definition);
-        trainer.Fit(model, split, PixelScaling.UnitRange);
+        trainer.Fit(model, split.Train, split.Validation, InputScaling.Unit, [reports]);
         return reports.Summarise();
     }
 
-    // Synchronous on purpose: Progress<T> posts to the thread pool, so reports could arrive late.
-    sealed class BatchReports(int batchSize, int images) : IProgress<TrainingProgress>
+    sealed class BatchReports(int batchSize, int images) : ITrainingCallback
     {
         readonly List<(double Seen, double Seconds)> _batches = [];
 
-        public void Report(TrainingProgress p)
+        public void OnBatchEnd(TrainingContext context, BatchLogs logs)
         {
-            if (p.CompletedEpoch is not null || p.Batch == 0 || p.ImagesPerSecond <= 0) return;
+            if (logs.ImagesPerSecond <= 0) return;
             // ImagesPerSecond is images seen ÷ seconds since the epoch began; the images seen follow from the batch number.
-            var seen = Math.Min((double)p.Batch * batchSize, images);
-            _batches.Add((seen, seen / p.ImagesPerSecond));
+            var seen = Math.Min((double)logs.Batch * batchSize, images);
+            _batches.Add((seen, seen / logs.ImagesPerSecond));
         }
 
         public Result Summarise()

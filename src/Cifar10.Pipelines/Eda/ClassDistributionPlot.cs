@@ -3,7 +3,7 @@ using Cifar10.Pipelines.Plots;
 namespace Cifar10.Pipelines.Eda;
 
 /// <summary><c>class-distribution.png</c>: images per class in the train, validation and test splits.</summary>
-public static class ClassDistributionPlot
+internal static class ClassDistributionPlot
 {
     /// <summary>Writes grouped bars, one group per class.</summary>
     public static void Save(string path, EdaStatistics statistics)

@@ -3,7 +3,7 @@ using Cifar10.Core.Data;
 namespace Cifar10.Pipelines.Eda;
 
 /// <summary>Computes the EDA numbers: class balance of each split and per-channel pixel statistics.</summary>
-public static class EdaAnalysis
+internal static class EdaAnalysis
 {
     /// <summary>Counts the split made with <paramref name="seed"/> (as training does) and measures the training pixels.</summary>
     public static EdaStatistics Compute(CifarDataset data, int seed)

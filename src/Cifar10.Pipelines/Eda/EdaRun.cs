@@ -19,7 +19,7 @@ public static class EdaRun
         ClassDistributionPlot.Save(At(ClassDistribution), statistics);
         SampleGridPlot.Save(At(Samples), data.Train, data.ClassNames, seed);
         PixelHistogramPlot.Save(At(PixelHistograms), statistics, data.Train.Count);
-        AtomicFile.WriteAllText(At(Json), JsonSerializer.Serialize(statistics, ModelCard.Json));
+        AtomicFile.WriteAllText(At(Json), JsonSerializer.Serialize(statistics, RunFolder.Json));
         return statistics;
     }
 }

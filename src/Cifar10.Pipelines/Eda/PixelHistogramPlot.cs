@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Cifar10.Pipelines.Eda;
 
 /// <summary><c>pixel-histograms.png</c>: distribution of pixel values (0–255) per colour channel, with mean and std.</summary>
-public static class PixelHistogramPlot
+internal static class PixelHistogramPlot
 {
     static readonly Color[] ChannelColors = [Color.FromHex("#D62728"), Color.FromHex("#2CA02C"), Color.FromHex("#1F77B4")];
 

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Cifar10.Pipelines.Eda;
 
 /// <summary>Counts pixel values per channel over a whole uint8 [N,3,32,32] image tensor.</summary>
-public static class PixelHistograms
+internal static class PixelHistograms
 {
     /// <summary>Channel names in CIFAR-10's planar order.</summary>
     public static readonly IReadOnlyList<string> Channels = ["R", "G", "B"];

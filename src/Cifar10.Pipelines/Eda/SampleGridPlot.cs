@@ -4,7 +4,7 @@ using Cifar10.Pipelines.Plots;
 namespace Cifar10.Pipelines.Eda;
 
 /// <summary><c>samples.png</c>: one row of example images per class, each row labelled with its class name.</summary>
-public static class SampleGridPlot
+internal static class SampleGridPlot
 {
     /// <summary>Draws <paramref name="perClass"/> images of every class of <paramref name="images"/>, chosen with <paramref name="seed"/>.</summary>
     public static void Save(string path, CifarImages images, IReadOnlyList<string> classNames, int seed, int perClass = 10)

@@ -1,7 +1,7 @@
 namespace Cifar10.Pipelines.Eda;
 
 /// <summary>Picks example images per class, reproducibly: the same seed always shows the same images.</summary>
-public static class SampleSelection
+internal static class SampleSelection
 {
     /// <summary>For each class (label order), <paramref name="perClass"/> image indices drawn at random with <paramref name="seed"/>, in ascending order.</summary>
     public static IReadOnlyList<IReadOnlyList<long>> Pick(IReadOnlyList<long> labels, int classes, int perClass, int seed)

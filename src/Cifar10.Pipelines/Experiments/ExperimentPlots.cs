@@ -5,7 +5,7 @@ using Cifar10.Pipelines.Runs;
 namespace Cifar10.Pipelines.Experiments;
 
 /// <summary>The experiment's figures; per-model figures use each model's first seed.</summary>
-public static class ExperimentPlots
+internal static class ExperimentPlots
 {
     /// <summary>File names the report links to.</summary>
     public const string Comparison = "comparison-curves.png", Accuracy = "accuracy-comparison.png", PerClass = "per-class-accuracy.png";

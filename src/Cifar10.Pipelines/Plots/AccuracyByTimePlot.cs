@@ -8,7 +8,7 @@ namespace Cifar10.Pipelines.Plots;
 /// each run's test accuracy as a diamond where its training ended, and an optional target line.
 /// Minutes rather than epochs: recipes with different epoch costs are compared on what the user pays.
 /// </summary>
-public static class AccuracyByTimePlot
+internal static class AccuracyByTimePlot
 {
     /// <summary>Width of the figure in pixels.</summary>
     public const int Width = 900;

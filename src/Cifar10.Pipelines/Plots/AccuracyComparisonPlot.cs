@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Cifar10.Pipelines.Plots;
 
 /// <summary><c>accuracy-comparison.png</c>: mean test accuracy per model with ±1 std error bars and every seed as a dot.</summary>
-public static class AccuracyComparisonPlot
+internal static class AccuracyComparisonPlot
 {
     /// <summary>Writes the bar chart; accuracies are fractions in [0, 1] and are shown as percentages.</summary>
     public static void Save(string path, IReadOnlyList<(string Model, double MeanAccuracy, double Std, IReadOnlyList<double> PerSeed)> models)

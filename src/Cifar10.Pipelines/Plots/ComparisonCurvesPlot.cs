@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Cifar10.Pipelines.Plots;
 
 /// <summary><c>comparison-curves.png</c>: validation accuracy and loss by epoch, one line per run.</summary>
-public static class ComparisonCurvesPlot
+internal static class ComparisonCurvesPlot
 {
     /// <summary>Writes the two-panel figure (accuracy left, loss right).</summary>
     public static void Save(string path, IReadOnlyList<(string Label, TrainingHistory History)> runs)

@@ -1,7 +1,7 @@
 namespace Cifar10.Pipelines.Plots;
 
 /// <summary>Finds the images a model gets wrong with the highest confidence: the most telling errors to look at.</summary>
-public static class ConfidentMistakes
+internal static class ConfidentMistakes
 {
     /// <summary>
     /// The at most <paramref name="count"/> misclassified rows of <paramref name="probabilities"/>

@@ -7,7 +7,7 @@ namespace Cifar10.Pipelines.Plots;
 /// <c>confusion-&lt;model&gt;.png</c>: the row-normalised confusion matrix as a heatmap: row = true class,
 /// column = predicted class, each cell the percentage of that true class predicted as that column.
 /// </summary>
-public static class ConfusionMatrixPlot
+internal static class ConfusionMatrixPlot
 {
     /// <summary>Writes the heatmap with class names on both axes, a percentage in every cell and a colour bar.</summary>
     public static void Save(string path, string modelName, ClassificationMetrics metrics)

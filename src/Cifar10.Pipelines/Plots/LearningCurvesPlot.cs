@@ -8,7 +8,7 @@ namespace Cifar10.Pipelines.Plots;
 /// legend says how each was measured: training figures have dropout, augmentation and label smoothing
 /// on and average over the epoch, so they can sit below validation without anything being wrong.
 /// </summary>
-public static class LearningCurvesPlot
+internal static class LearningCurvesPlot
 {
     /// <summary>Writes the two-panel figure for one run.</summary>
     public static void Save(string path, string modelName, TrainingHistory history)

@@ -5,4 +5,4 @@ namespace Cifar10.Pipelines.Plots;
 /// <param name="TrueClass">Its label.</param>
 /// <param name="PredictedClass">The model's arg-max class.</param>
 /// <param name="Confidence">The probability the model gave its (wrong) prediction.</param>
-public readonly record struct Mistake(int Index, int TrueClass, int PredictedClass, float Confidence);
+internal readonly record struct Mistake(int Index, int TrueClass, int PredictedClass, float Confidence);

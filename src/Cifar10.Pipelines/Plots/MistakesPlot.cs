@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Cifar10.Pipelines.Plots;
 
 /// <summary><c>mistakes-&lt;model&gt;.png</c>: the test images the model gets most confidently wrong, with true and predicted class.</summary>
-public static class MistakesPlot
+internal static class MistakesPlot
 {
     const int Columns = 6;
 

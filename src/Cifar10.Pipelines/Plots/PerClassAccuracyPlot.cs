@@ -3,7 +3,7 @@ using Cifar10.Pipelines.Evaluation;
 namespace Cifar10.Pipelines.Plots;
 
 /// <summary><c>per-class-accuracy.png</c>: each model's recall on every class (the share of that class's test images it gets right).</summary>
-public static class PerClassAccuracyPlot
+internal static class PerClassAccuracyPlot
 {
     /// <summary>Writes grouped bars: one group per class, one colour per model.</summary>
     public static void Save(string path, IReadOnlyList<(string Model, ClassificationMetrics Metrics)> models)

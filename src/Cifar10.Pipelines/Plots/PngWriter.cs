@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace Cifar10.Pipelines.Plots;
 
 /// <summary>Saves one or more ScottPlot plots as a single PNG (side by side), atomically.</summary>
-public static class PngWriter
+internal static class PngWriter
 {
     /// <summary>Width and height of one panel in pixels.</summary>
     public const int PanelWidth = 640, PanelHeight = 440;

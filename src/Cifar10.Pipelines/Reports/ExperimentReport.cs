@@ -1,4 +1,5 @@
 using System.Text;
+using Cifar10.Core;
 using Cifar10.Core.Runs;
 using Cifar10.Pipelines.Experiments;
 using static Cifar10.Pipelines.Reports.Format;
@@ -6,36 +7,30 @@ using static Cifar10.Pipelines.Reports.Format;
 namespace Cifar10.Pipelines.Reports;
 
 /// <summary><c>report.md</c>: the study's comparative table, plots inline, per-class accuracy, statistics, the 5×5 diagnosis and generated findings.</summary>
-public static class ExperimentReport
+internal static class ExperimentReport
 {
-    /// <summary>The report's file name.</summary>
-    public const string FileName = "report.md";
-
     /// <summary>Writes the report into <paramref name="directory"/>.</summary>
     public static void Write(string directory, ExperimentResults results) =>
-        AtomicFile.WriteAllText(Path.Combine(directory, FileName), Render(results));
+        AtomicFile.WriteAllText(Path.Combine(directory, ExperimentResults.ReportFileName), Render(results));
 
     /// <summary>The report's Markdown.</summary>
     public static string Render(ExperimentResults results)
     {
-        var p = results.Protocol;
+        var setup = results.Setup;
         var md = new StringBuilder();
         md.AppendLine($"# CIFAR-10 architecture study — {results.StartedUtc:yyyy-MM-dd HH:mm} UTC").AppendLine();
-        md.AppendLine($"Protocol: Adam (lr {p.LearningRate}), batch {p.BatchSize}, at most {p.MaxEpochs} epochs, early stopping on validation loss " +
-                      $"(patience {p.EarlyStoppingPatience}, best weights restored), ReduceLROnPlateau (patience {p.LearningRatePatience}, factor {p.LearningRateFactor}, " +
-                      $"min {p.MinLearningRate}). Data: {Count(p.TrainImages)} training / {Count(p.ValidationImages)} validation (stratified) / {Count(p.TestImages)} test images" +
-                      $"{(p.TrainLimit is int n ? $" (first {Count(n)} training images only)" : "")}, pixels scaled '{p.Normalize}'. " +
-                      $"Seeds: {string.Join(", ", p.Seeds)}. Device: {p.Device}, {p.Threads} threads. " +
+        foreach (var recipe in results.Models.GroupBy(m => m.Training))
+        {
+            var first = recipe.First().Seeds[0].Results;
+            var split = first.Split;
+            md.AppendLine($"{string.Join(", ", recipe.Select(m => $"`{m.Model}`"))} train{(recipe.Count() == 1 ? "s" : "")} with the {recipe.First().Recipe} recipe: {recipe.Key}. " +
+                          $"Data: {Count(split.TrainCount)} training / {Count(split.ValidationCount)} validation (stratified) / {Count(split.TestCount)} test images" +
+                          $"{(setup.TrainLimit is int n ? $" (first {Count(n)} training images only)" : "")}" +
+                          $"{(first.Precision is { } precision ? $"; training passes in {EnumNames.Of(precision)}" : "")}.").AppendLine();
+        }
+        md.AppendLine($"Seeds: {string.Join(", ", setup.Seeds)}. Device: {setup.Device}, {setup.Threads} threads. " +
                       $"Training took {Number(results.TrainingMinutes, 1)} minutes (sum over runs, each epoch counted once even if resumed); " +
                       $"this invocation of the experiment took {Number(results.Minutes, 1)} minutes.").AppendLine();
-        foreach (var m in results.Models.Where(m => ExperimentOptions.UsesFastRecipe(m.Model)))
-        {
-            var split = m.Seeds[0].Results.Split;
-            md.AppendLine($"`{m.Model}` trains with the fast recipe instead (SGD with Nesterov momentum, one-cycle learning rate, a fixed number of " +
-                          $"epochs, lookahead weight averaging, label smoothing, translations and alternating flips, flip-and-shift test-time augmentation" +
-                          $"{(m.Seeds[0].Results.Precision == "bf16" ? ", bfloat16 training passes over float32 weights" : "")}) on " +
-                          $"{Count(split.TrainCount)} training / {Count(split.ValidationCount)} validation images.").AppendLine();
-        }
 
         md.AppendLine("## Results").AppendLine();
         var table = new MarkdownTable("Model", "Test accuracy", "Test loss", "Parameters (trainable)", "MFLOP/image", "Seconds/epoch", "Epochs run (best)", "Train–val gap");
@@ -85,9 +80,10 @@ public static class ExperimentReport
 
         if (results.Diagnosis.Count > 0)
         {
-            md.AppendLine("## The 5×5 question: evaluation under other input scalings").AppendLine();
-            md.AppendLine($"The original study reported {Percent(ScalingDiagnosis.OriginalAccuracy)} (loss {Number(ScalingDiagnosis.OriginalLoss, 2)}) for the 5×5 CNN. " +
-                          "Each trained model (first seed) is evaluated on the test set as trained and with the input scaling forgotten or applied twice.").AppendLine();
+            md.AppendLine("## Evaluation under other input scalings").AppendLine();
+            md.AppendLine("Each trained model (first seed) is evaluated on the test set as trained and with the input scaling forgotten or applied twice: " +
+                          "a model evaluated on inputs scaled differently from its training can look like it collapsed. " +
+                          $"The original study's reported figures: {string.Join("; ", OriginalStudy.Results.Select(r => $"`{r.Key}` {Percent(r.Value.Accuracy)}"))}.").AppendLine();
             var diagnosis = new MarkdownTable("Model", "Evaluated on", "Test accuracy", "Test loss");
             foreach (var d in results.Diagnosis) diagnosis.Row($"`{d.Model}`", d.Condition, Percent(d.Accuracy), Number(d.Loss, 3));
             md.Append(diagnosis).AppendLine();

@@ -3,7 +3,7 @@ using System.Text;
 namespace Cifar10.Pipelines.Reports;
 
 /// <summary>Builds a GitHub-flavoured Markdown table.</summary>
-public sealed class MarkdownTable(params string[] headers)
+internal sealed class MarkdownTable(params string[] headers)
 {
     readonly List<string[]> _rows = [];
 

@@ -25,30 +25,28 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
     /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots.</summary>
     public static FinishedRun Load(string directory, string name)
     {
-        var history = JsonFile.Read<TrainingHistory>(Path.Combine(directory, HistoryFiles.JsonName), "training history");
-        if (history.Epochs is not { Count: > 0 })
-            throw new CifarException($"{Path.Combine(directory, HistoryFiles.JsonName)}: no epochs recorded.");
-        var resultsPath = Path.Combine(directory, RunResults.FileName);
-        var results = JsonFile.Read<ResultsHeader>(resultsPath, "run results file");
+        var folder = new RunFolder(directory);
+        var history = folder.ReadHistory();
+        var results = folder.ReadResults<ResultsHeader>();
         if (results.Model is null || results.TestAccuracy is not double accuracy)
-            throw new CifarException($"{resultsPath}: not a training run's results (no model or testAccuracy).");
+            throw new CifarException($"{folder.ResultsPath}: not a training run's results (no model or testAccuracy).");
         return new FinishedRun(name, results.Model, results.Seed, history, accuracy);
     }
 
     /// <summary>
-    /// Run folders under <paramref name="path"/>: the folder itself when it holds a history, else
-    /// every folder below it that does (an experiment's <c>model/seed-N</c> runs), by path.
+    /// Run folders under <paramref name="path"/>: the folder itself when it is one, else every
+    /// folder below it that is (an experiment's <c>model/seed-N</c> runs), by path.
     /// </summary>
     public static IReadOnlyList<FinishedRun> Find(string path)
     {
-        if (File.Exists(Path.Combine(path, HistoryFiles.JsonName))) return [Load(path, FolderName(path))];
+        if (RunFolder.IsRun(path)) return [Load(path, FolderName(path))];
         if (!Directory.Exists(path)) throw new CifarException($"{path}: no such folder.");
-        var runs = Directory.EnumerateFiles(path, HistoryFiles.JsonName, SearchOption.AllDirectories)
-            .Select(file => Path.GetDirectoryName(file)!)
+        var runs = Directory.EnumerateDirectories(path, "*", SearchOption.AllDirectories)
+            .Where(RunFolder.IsRun)
             .Order(StringComparer.Ordinal)
             .Select(directory => Load(directory, Path.GetRelativePath(path, directory)))
             .ToArray();
-        return runs.Length > 0 ? runs : throw new CifarException($"{path}: no run folders ({HistoryFiles.JsonName}) in it or below it.");
+        return runs.Length > 0 ? runs : throw new CifarException($"{path}: no run folders (with a training history) in it or below it.");
     }
 
     static string FolderName(string path) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));

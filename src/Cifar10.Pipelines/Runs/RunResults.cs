@@ -25,9 +25,6 @@ public sealed record RunResults(
     DataSplitInfo Split,
     ClassificationMetrics TestMetrics)
 {
-    /// <summary>The file name in a run folder.</summary>
-    public const string FileName = "results.json";
-
     /// <summary>
     /// Overfitting: accuracy on the training images minus validation accuracy, both measured in
     /// inference mode with the kept weights (the training-time accuracy has dropout switched on,
@@ -47,6 +44,27 @@ public sealed record RunResults(
     /// </summary>
     public EpochRecord? WorstEpoch { get; init; }
 
-    /// <summary>The training passes' arithmetic: <c>fp32</c> or <c>bf16</c> (mixed precision). Null in runs written before it was recorded.</summary>
-    public string? Precision { get; init; }
+    /// <summary>The training passes' arithmetic (<c>fp32</c> or <c>bf16</c> in the file). Null in runs written before it was recorded.</summary>
+    public TrainingPrecision? Precision { get; init; }
+
+    /// <summary>The recipe's name (<c>study</c>, <c>fast</c>). Null in runs written before it was recorded.</summary>
+    public string? Recipe { get; init; }
+
+    /// <summary>The results of a trained and evaluated run.</summary>
+    public static RunResults From(TrainedRun run, RunEvaluation evaluation)
+    {
+        var model = run.Request.Model;
+        var history = run.History;
+        var best = history.Best;
+        return new RunResults(model.Id, run.Request.Seed, model.TotalParameters, model.TrainableParameters, model.MultiplyAdds,
+            history.Epochs.Count, history.BestEpoch, history.StoppedEarly, history.TotalSeconds, history.SecondsPerEpoch,
+            best.TrainAccuracy, evaluation.TrainInferenceAccuracy, best.ValidationAccuracy, best.ValidationLoss,
+            evaluation.Test.MicroAccuracy, evaluation.Test.LogLoss, run.Split.Info, evaluation.Test)
+        {
+            LastEpoch = history.Epochs[^1],
+            WorstEpoch = history.Epochs.Skip(1).MinBy(e => e.ValidationAccuracy),
+            Precision = run.Precision,
+            Recipe = run.Request.Recipe.Name,
+        };
+    }
 }

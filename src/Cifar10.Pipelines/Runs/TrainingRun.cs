@@ -1,72 +1,95 @@
-using System.Text.Json;
 using Cifar10.Core.Data;
 using Cifar10.Core.Export;
 using Cifar10.Core.Runs;
-using Cifar10.Pipelines.Scoring;
 using Cifar10.Core.Training;
 using Cifar10.Pipelines.Evaluation;
 using Cifar10.Pipelines.Plots;
+using Cifar10.Pipelines.Scoring;
 using Microsoft.ML;
-using static TorchSharp.torch;
 
 namespace Cifar10.Pipelines.Runs;
 
 /// <summary>
-/// One training run end to end: split, train, evaluate on the test set with ML.NET, and write
-/// the run folder (model.bin, model.json, history.json/csv, results.json, learning-curves.png).
+/// One training run in three steps: <see cref="Train"/> (split, scale, fit), <see cref="Evaluate"/>
+/// (one pass over the test set, measured by ML.NET) and <see cref="Package"/> (the run folder: model,
+/// ONNX export, history, results, learning curves). <see cref="Execute"/> does all three.
 /// </summary>
 public static class TrainingRun
 {
-    /// <summary>Runs the request on <paramref name="data"/>; returns the results and test probabilities.</summary>
-    public static TrainingRunOutcome Execute(CifarDataset data, TrainRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>Trains, evaluates and packages <paramref name="request"/>; <paramref name="callbacks"/> run after the recipe's own and before the checkpoint.</summary>
+    public static TrainingRunOutcome Execute(CifarDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
     {
-        AtomicFile.EnsureDirectory(request.OutputDirectory);
-        using var split = DataSplit.Create(data, request.Options.Seed, request.TrainLimit, request.Options.ValidationFraction, request.TestLimit);
-        var scaling = PixelScaling.FromOption(request.Normalize, split.Train);
-        var options = request.Options with { CheckpointPath = request.CheckpointPath, Resume = request.Resume };
-        var trainer = new Trainer(options, request.Device) { Progress = progress };
-        using var model = trainer.CreateModel(request.Model);
-        var history = trainer.Fit(model, split, scaling, cancel);
-
-        using var probabilities = ModelEvaluator.PredictProbabilities(model, split.Test.Pixels, scaling, request.Device, request.Options.EvaluationBatchSize, request.Options.TestTimeViews);
-        var (testLoss, testAccuracy) = ModelEvaluator.LossAndAccuracy(probabilities, split.Test.Labels);
-        var probabilityArray = probabilities.data<float>().ToArray();
-        var labels = split.Test.LabelArray();
-        var metrics = new MulticlassEvaluator(new MLContext(request.Options.Seed)).Evaluate(probabilityArray, labels, data.ClassNames);
-
-        var best = history.Best;
-        var (_, trainInferenceAccuracy) = ModelEvaluator.Evaluate(model, split.Train, scaling, request.Device, request.Options.EvaluationBatchSize);
-        var results = new RunResults(request.Model.Id, request.Options.Seed, request.Model.TotalParameters, request.Model.TrainableParameters,
-            request.Model.MultiplyAdds, history.Epochs.Count, history.BestEpoch, history.StoppedEarly, history.TotalSeconds, history.SecondsPerEpoch,
-            best.TrainAccuracy, trainInferenceAccuracy, best.ValidationAccuracy, best.ValidationLoss, metrics.MicroAccuracy, metrics.LogLoss, split.Info, metrics)
-        {
-            LastEpoch = history.Epochs[^1],
-            WorstEpoch = history.Epochs.Skip(1).MinBy(e => e.ValidationAccuracy),
-            Precision = request.Options.Precision.ToOptionName(),
-        };
-
-        var card = new ModelCard
-        {
-            Architecture = request.Model.Id,
-            Kernel = request.Model.Layers.Select(l => l.Spec).OfType<Core.Models.Conv2DSpec>().FirstOrDefault()?.Kernel,
-            Normalization = scaling,
-            ClassNames = data.ClassNames,
-            Seed = request.Options.Seed,
-            Split = split.Info,
-            TotalParameters = request.Model.TotalParameters,
-            TrainableParameters = request.Model.TrainableParameters,
-            TestAccuracy = testAccuracy,
-            TestLoss = testLoss,
-        };
-        TrainedModel.Save(request.OutputDirectory, model, card);
-        // Every run ships its model: model.onnx, checked by ONNX Runtime before it replaces anything.
-        OnnxExporter.Write(OnnxExporter.Build(request.Model, model, scaling, data.ClassNames), Path.Combine(request.OutputDirectory, OnnxContract.FileName),
-            temp => OnnxModelValidator.Validate(temp));
-        HistoryFiles.Write(request.OutputDirectory, history);
-        AtomicFile.WriteAllText(Path.Combine(request.OutputDirectory, RunResults.FileName), JsonSerializer.Serialize(results, ModelCard.Json));
-        LearningCurvesPlot.Save(Path.Combine(request.OutputDirectory, "learning-curves.png"), request.Model.Id, history);
-        return new TrainingRunOutcome(request.OutputDirectory, results, history, probabilityArray, labels);
+        using var trained = Train(data, request, callbacks, cancel);
+        return Package(trained, Evaluate(trained));
     }
+
+    /// <summary>Splits the data, fits the input scaling and trains; the run folder gets its checkpoint and history CSV as epochs end.</summary>
+    public static TrainedRun Train(CifarDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
+    {
+        var folder = request.Folder.Create();
+        var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit);
+        try
+        {
+            var scaling = InputScaling.Fit(request.Recipe.InputScaling, split.Train);
+            var trainer = new Trainer(request.Recipe, request.Device, request.Seed);
+            var module = trainer.CreateModel(request.Model);
+            try
+            {
+                var history = trainer.Fit(module, split.Train, split.Validation, scaling,
+                    [folder.HistoryCsv(), .. callbacks ?? [], folder.Checkpoint(request.Resume)], cancel);
+                return new TrainedRun(request, module, scaling, trainer.Precision, history, split, data.ClassNames);
+            }
+            catch
+            {
+                module.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            split.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Scores the test images once (with the recipe's evaluation views) and measures them with ML.NET; also the accuracy on the training images.</summary>
+    public static RunEvaluation Evaluate(TrainedRun run)
+    {
+        using var probabilities = run.Probabilities(run.Split.Test);
+        var scores = probabilities.data<float>().ToArray();
+        var labels = run.Split.Test.LabelArray();
+        var metrics = new MulticlassEvaluator(new MLContext(run.Request.Seed)).Evaluate(scores, labels, run.ClassNames);
+        var (_, trainAccuracy) = ModelEvaluator.Evaluate(run.Module, run.Split.Train, run.Scaling, run.Request.Device, run.Request.Recipe.EvaluationBatchSize);
+        return new RunEvaluation(metrics, scores, labels, trainAccuracy);
+    }
+
+    /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), history, results, learning curves.</summary>
+    public static TrainingRunOutcome Package(TrainedRun run, RunEvaluation evaluation)
+    {
+        var request = run.Request;
+        var folder = request.Folder;
+        var results = RunResults.From(run, evaluation);
+        folder.SaveModel(run.Module, ModelCardFor(run, evaluation));
+        folder.WriteOnnx(OnnxExporter.Build(request.Model, run.Module, run.Scaling, run.ClassNames), temp => OnnxModelValidator.Validate(temp));
+        folder.WriteHistory(run.History);
+        folder.WriteResults(results);
+        LearningCurvesPlot.Save(folder.LearningCurvesPath, request.Model.Id, run.History);
+        return new TrainingRunOutcome(folder.Path, results, run.History, evaluation.TestProbabilities, evaluation.TestLabels);
+    }
+
+    static ModelCard ModelCardFor(TrainedRun run, RunEvaluation evaluation) => new()
+    {
+        Architecture = run.Request.Model.Id,
+        Kernel = run.Request.Model.Layers.Select(l => l.Spec).OfType<Core.Models.Conv2DSpec>().FirstOrDefault()?.Kernel,
+        InputScaling = run.Scaling,
+        ClassNames = run.ClassNames,
+        Seed = run.Request.Seed,
+        Split = run.Split.Info,
+        TotalParameters = run.Request.Model.TotalParameters,
+        TrainableParameters = run.Request.Model.TrainableParameters,
+        TestAccuracy = evaluation.Test.MicroAccuracy,
+        TestLoss = evaluation.Test.LogLoss,
+    };
 }
 
 /// <summary>What a run produced, for callers that go on to compare runs.</summary>

@@ -9,7 +9,7 @@ namespace Cifar10.Pipelines.Scoring;
 /// <c>image</c> → ApplyOnnxModel → <c>probabilities</c>. Raw pixel values go in: the exported
 /// graph scales them itself, so the pipeline needs no knowledge of the training normalisation.
 /// </summary>
-public static class CifarScoringPipeline
+internal static class CifarScoringPipeline
 {
     /// <summary>The estimator over an ONNX file that keeps the <see cref="OnnxContract"/>.</summary>
     public static IEstimator<ITransformer> Create(MLContext mlContext, string onnxPath) =>

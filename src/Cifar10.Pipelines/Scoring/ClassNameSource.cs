@@ -5,13 +5,13 @@ using Cifar10.Core.Runs;
 namespace Cifar10.Pipelines.Scoring;
 
 /// <summary>Where an exported model's class names come from: the run's <c>model.json</c> beside it, else CIFAR-10's.</summary>
-public static class ClassNameSource
+internal static class ClassNameSource
 {
     /// <summary>The model card beside <paramref name="onnxPath"/>, or null when there is none.</summary>
     public static ModelCard? ReadCardBeside(string onnxPath)
     {
-        var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!, TrainedModel.CardFile);
-        return File.Exists(cardPath) ? ModelCard.Read(cardPath) : null;
+        var folder = new RunFolder(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
+        return File.Exists(folder.CardPath) ? folder.ReadCard() : null;
     }
 
     /// <summary>Class names for a model with <paramref name="classes"/> outputs; a card that disagrees is an error.</summary>

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Cifar10.Core.Export;
+using Cifar10.Core.Models;
+using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
+using Onnx;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Runs;
+
+/// <summary>
+/// A run's folder: every file a training run writes, its name, and how it is read and written.
+/// Each file is written atomically (temp file, then rename), so a reader never sees half of one.
+/// <list type="table">
+/// <item><term>model.bin, model.json</term><description>the weights and the model card (<see cref="SaveModel"/>, <see cref="LoadModel"/>)</description></item>
+/// <item><term>model.onnx</term><description>the exported model (<see cref="WriteOnnx"/>)</description></item>
+/// <item><term>history.json, history.csv</term><description>per-epoch history; its presence marks a run folder</description></item>
+/// <item><term>results.json</term><description>test metrics and how training went</description></item>
+/// <item><term>learning-curves.png</term><description>the learning curves</description></item>
+/// <item><term>checkpoint.bin</term><description>the state to resume from, rewritten after every epoch</description></item>
+/// </list>
+/// </summary>
+public sealed class RunFolder(string path)
+{
+    const string WeightsFile = "model.bin", CardFile = "model.json", HistoryFile = "history.json", HistoryCsvFile = "history.csv",
+        ResultsFile = "results.json", LearningCurvesFile = "learning-curves.png", CheckpointFile = "checkpoint.bin";
+
+    /// <summary>JSON settings of every file a run writes: indented, camelCase, nulls left out, NaN and ∞ allowed.</summary>
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The folder.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>The weights (TorchSharp's format).</summary>
+    public string WeightsPath => At(WeightsFile);
+    /// <summary>The model card.</summary>
+    public string CardPath => At(CardFile);
+    /// <summary>The exported ONNX model.</summary>
+    public string OnnxPath => At(OnnxContract.FileName);
+    /// <summary>The history as JSON.</summary>
+    public string HistoryPath => At(HistoryFile);
+    /// <summary>The history as CSV, one line per epoch, rewritten after every epoch.</summary>
+    public string HistoryCsvPath => At(HistoryCsvFile);
+    /// <summary>The run's results.</summary>
+    public string ResultsPath => At(ResultsFile);
+    /// <summary>The learning-curves figure.</summary>
+    public string LearningCurvesPath => At(LearningCurvesFile);
+    /// <summary>The checkpoint to resume from.</summary>
+    public string CheckpointPath => At(CheckpointFile);
+
+    /// <summary>Whether <paramref name="directory"/> holds a finished or running run (its history file).</summary>
+    public static bool IsRun(string directory) => File.Exists(System.IO.Path.Combine(directory, HistoryFile));
+    /// <summary>Whether a checkpoint is there to resume from.</summary>
+    public bool HasCheckpoint => File.Exists(CheckpointPath);
+
+    /// <summary>Creates the folder (a one-line error when a file is in the way); returns this.</summary>
+    public RunFolder Create()
+    {
+        AtomicFile.EnsureDirectory(Path);
+        return this;
+    }
+
+    /// <summary>The callback that keeps <see cref="CheckpointPath"/> up to date, restoring it first when <paramref name="resume"/> is set.</summary>
+    public TrainingCheckpoint Checkpoint(bool resume) => new(CheckpointPath, resume);
+
+    /// <summary>The callback that rewrites <see cref="HistoryCsvPath"/> after every epoch.</summary>
+    public CsvLogger HistoryCsv() => new(HistoryCsvPath);
+
+    /// <summary>Saves weights and card.</summary>
+    public void SaveModel(nn.Module<Tensor, Tensor> module, ModelCard card)
+    {
+        AtomicFile.Write(WeightsPath, temp => module.save(temp));
+        WriteCard(card);
+    }
+
+    /// <summary>Writes the model card alone (e.g. to rename the classes of a model already saved).</summary>
+    public void WriteCard(ModelCard card) => AtomicFile.WriteAllText(CardPath, JsonSerializer.Serialize(card, Json));
+
+    /// <summary>Reads the model card, with a one-line error when it is missing or malformed.</summary>
+    public ModelCard ReadCard() => ReadCard(CardPath);
+
+    /// <summary>Reads a <c>model.json</c>; cards written before the input scaling had that name are read too.</summary>
+    public static ModelCard ReadCard(string path) => JsonFile.Read<ModelCard>(path, "model card", RenameLegacyKeys);
+
+    /// <summary>Loads the model (card, definition, weights) in eval mode; a missing, corrupt or mismatched file is a one-line error.</summary>
+    public TrainedModel LoadModel(Device? device = null)
+    {
+        if (!Directory.Exists(Path)) throw new CifarException($"{Path}: run folder does not exist.");
+        var card = ReadCard();
+        var definition = ModelZoo.Get(card.Architecture);
+        if (!File.Exists(WeightsPath)) throw new CifarException($"{WeightsPath}: file is missing.");
+        var module = definition.CreateModule();
+        try
+        {
+            module.load(WeightsPath, strict: true);
+        }
+        catch (Exception e) when (e is not CifarException)
+        {
+            module.Dispose();
+            throw new CifarException($"{WeightsPath}: cannot be loaded as {card.Architecture} weights ({e.Message.Split('\n')[0].Trim()}).");
+        }
+        if (device is not null) module.to(device);
+        module.eval();
+        return new TrainedModel(card, definition, module);
+    }
+
+    /// <summary>Writes the history as JSON and CSV.</summary>
+    public void WriteHistory(TrainingHistory history)
+    {
+        AtomicFile.WriteAllText(HistoryPath, JsonSerializer.Serialize(history, Json));
+        AtomicFile.WriteAllText(HistoryCsvPath, CsvLogger.Format(history.Epochs));
+    }
+
+    /// <summary>Reads the history, with a one-line error when it is missing, malformed or empty.</summary>
+    public TrainingHistory ReadHistory()
+    {
+        var history = JsonFile.Read<TrainingHistory>(HistoryPath, "training history");
+        return history.Epochs is { Count: > 0 } ? history : throw new CifarException($"{HistoryPath}: no epochs recorded.");
+    }
+
+    /// <summary>Writes <c>results.json</c>.</summary>
+    public void WriteResults<T>(T results) => AtomicFile.WriteAllText(ResultsPath, JsonSerializer.Serialize(results, Json));
+
+    /// <summary>Reads <c>results.json</c> as <typeparamref name="T"/> (any subset of its fields).</summary>
+    public T ReadResults<T>() where T : class => JsonFile.Read<T>(ResultsPath, "run results file");
+
+    /// <summary>Writes the ONNX model; <paramref name="validate"/> sees the temp file before it replaces anything.</summary>
+    public void WriteOnnx(ModelProto model, Action<string>? validate = null) => OnnxExporter.Write(model, OnnxPath, validate);
+
+    string At(string file) => System.IO.Path.Combine(Path, file);
+
+    static void RenameLegacyKeys(JsonObject card)
+    {
+        if (card["normalization"] is { } scaling && card["inputScaling"] is null)
+        {
+            card.Remove("normalization");
+            card["inputScaling"] = scaling;
+        }
+    }
+}
