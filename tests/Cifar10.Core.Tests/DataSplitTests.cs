@@ -13,8 +13,8 @@ public class DataSplitTests
         Assert.Equal(45_000, split.Train.Count);
         Assert.Equal(5_000, split.Validation.Count);
         Assert.Equal(10_000, split.Test.Count);
-        Assert.All(split.Validation.ClassCounts(), c => Assert.Equal(500, c));
-        Assert.All(split.Train.ClassCounts(), c => Assert.Equal(4_500, c));
+        Assert.All(split.Validation.ClassCounts(10), c => Assert.Equal(500, c));
+        Assert.All(split.Train.ClassCounts(10), c => Assert.Equal(4_500, c));
         Assert.All(split.Info.ValidationPerClass, c => Assert.Equal(500, c));
     }
 
@@ -23,7 +23,7 @@ public class DataSplitTests
     {
         using var split = DataSplit.Create(TestData.Real, seed: 7, validationFraction: Training.TrainingRecipes.Fast.ValidationFraction, testLimit: 0);
         Assert.Equal(49_000, split.Train.Count);
-        Assert.All(split.Validation.ClassCounts(), c => Assert.Equal(100, c));
+        Assert.All(split.Validation.ClassCounts(10), c => Assert.Equal(100, c));
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public class DataSplitTests
         // 30 images hold 1–6 per class; 2 % of that rounds to none, so each class keeps one back.
         using var split = DataSplit.Create(TestData.Real, seed: 3, trainLimit: 30, validationFraction: 0.02, testLimit: 0);
         using var first30 = TestData.Real.Train.Take(30);
-        var available = first30.ClassCounts();
-        var held = split.Validation.ClassCounts();
+        var available = first30.ClassCounts(10);
+        var held = split.Validation.ClassCounts(10);
         for (int c = 0; c < held.Length; c++)
             Assert.Equal(available[c] > 1 ? 1 : 0, held[c]);
         Assert.Equal(30, split.Train.Count + split.Validation.Count);

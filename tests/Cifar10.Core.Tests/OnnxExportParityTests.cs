@@ -58,7 +58,7 @@ public class OnnxExportParityTests(ITestOutputHelper output)
     [RealDataFact]
     public void Quickly_trained_cnn3x3_export_matches_torchsharp()
     {
-        using var data = new CifarDataset(RealCifar.Train1.Take(2000), RealCifar.Test.Take(Images), CifarClasses.Names, RealCifar.Directory!);
+        using var data = new ImageDataset(RealCifar.Train1.Take(2000), RealCifar.Test.Take(Images), CifarClasses.Names, RealCifar.Directory!);
         using var split = DataSplit.Create(data, seed: 5);
         var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1 }, CPU, seed: 5);
         var definition = ModelZoo.Cnn(3);

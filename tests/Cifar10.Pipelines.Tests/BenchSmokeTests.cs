@@ -27,7 +27,7 @@ public class BenchSmokeTests(ITestOutputHelper output)
     public void A_tiny_bench_writes_bench_json_with_positive_numbers_and_architecture_flops()
     {
         using var folder = new TempDirectory();
-        using var data = new CifarDataset(RealCifar.Train1.Take(1000), RealCifar.Test.Take(300), CifarClasses.Names, RealCifar.Directory!);
+        using var data = new ImageDataset(RealCifar.Train1.Take(1000), RealCifar.Test.Take(300), CifarClasses.Names, RealCifar.Directory!);
 
         BenchRunner.Run(data, Tiny, folder.Path);
 

@@ -29,7 +29,7 @@ public static class QuickRun
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { } };
         var definition = ModelZoo.Dense();
         const int seed = 11;
-        using var data = new CifarDataset(RealCifar.Train1.Take(5000), RealCifar.Test.Take(10), CifarClasses.Names, RealCifar.Directory!);
+        using var data = new ImageDataset(RealCifar.Train1.Take(5000), RealCifar.Test.Take(10), CifarClasses.Names, RealCifar.Directory!);
         using var split = DataSplit.Create(data, seed);
         var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 2 }, CPU, seed);
         using var module = trainer.CreateModel(definition);

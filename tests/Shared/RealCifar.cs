@@ -7,8 +7,8 @@ public static class RealCifar
 {
     public const string Variable = "CIFAR10_DATA";
 
-    static readonly Lazy<CifarImages> TestSet = new(() => Read(CifarBinaryReader.TestFile));
-    static readonly Lazy<CifarImages> FirstTrainBatch = new(() => Read(CifarBinaryReader.TrainFiles[0]));
+    static readonly Lazy<LabeledImages> TestSet = new(() => Read(CifarBinaryReader.TestFile));
+    static readonly Lazy<LabeledImages> FirstTrainBatch = new(() => Read(CifarBinaryReader.TrainFiles[0]));
 
     /// <summary>The batches folder (see <see cref="TestData.Directory"/>), or null when the real data is nowhere to be found.</summary>
     public static string? Directory
@@ -21,10 +21,10 @@ public static class RealCifar
     }
 
     /// <summary>All 10,000 test images (shared: do not dispose).</summary>
-    public static CifarImages Test => TestSet.Value;
+    public static LabeledImages Test => TestSet.Value;
 
     /// <summary>The 10,000 images of <c>data_batch_1.bin</c> (shared: do not dispose).</summary>
-    public static CifarImages Train1 => FirstTrainBatch.Value;
+    public static LabeledImages Train1 => FirstTrainBatch.Value;
 
     /// <summary>The raw 3,072-byte record (R, G, B planes) of test image <paramref name="index"/>.</summary>
     public static byte[] TestRecord(int index)
@@ -33,6 +33,6 @@ public static class RealCifar
         return image.data<byte>().ToArray();
     }
 
-    static CifarImages Read(string file) =>
+    static LabeledImages Read(string file) =>
         CifarBinaryReader.ReadFiles([Path.Combine(Directory ?? throw new InvalidOperationException($"{Variable} is not set"), file)]);
 }

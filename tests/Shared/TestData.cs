@@ -8,7 +8,7 @@ namespace Cifar10.Tests.Shared;
 /// </summary>
 public static class TestData
 {
-    static readonly Lazy<CifarDataset> Dataset = new(() => CifarBinaryReader.ReadDataset(Directory));
+    static readonly Lazy<ImageDataset> Dataset = new(() => CifarBinaryReader.ReadDataset(Directory));
 
     /// <summary>The folder holding the batch files.</summary>
     public static string Directory
@@ -24,7 +24,7 @@ public static class TestData
     }
 
     /// <summary>The whole dataset (shared: do not dispose).</summary>
-    public static CifarDataset Real => Dataset.Value;
+    public static ImageDataset Real => Dataset.Value;
 
     /// <summary>The folder that holds Cifar10.sln.</summary>
     public static string RepositoryRoot

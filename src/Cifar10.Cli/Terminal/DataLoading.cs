@@ -6,14 +6,14 @@ namespace Cifar10.Cli.Terminal;
 /// <summary>Finds and reads CIFAR-10 with a status line (and a download bar when it must download).</summary>
 internal static class DataLoading
 {
-    public static CifarDataset Load(string? explicitDirectory)
+    public static ImageDataset Load(string? explicitDirectory)
     {
         var directory = Locate(explicitDirectory);
         return AnsiConsole.Status().Start($"Reading CIFAR-10 from {Markup.Escape(directory)}…", _ => CifarBinaryReader.ReadDataset(directory));
     }
 
     /// <summary>Only the official test batch (10,000 images), for commands that never train.</summary>
-    public static CifarImages LoadTest(string? explicitDirectory)
+    public static LabeledImages LoadTest(string? explicitDirectory)
     {
         var directory = Locate(explicitDirectory);
         return AnsiConsole.Status().Start($"Reading the CIFAR-10 test batch from {Markup.Escape(directory)}…",

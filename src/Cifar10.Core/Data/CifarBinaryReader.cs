@@ -8,8 +8,14 @@ namespace Cifar10.Core.Data;
 /// </summary>
 public static class CifarBinaryReader
 {
+    /// <summary>Image side in pixels.</summary>
+    public const int Side = 32;
+    /// <summary>Colour channels.</summary>
+    public const int Channels = LabeledImages.Channels;
+    /// <summary>Bytes of one image (3 × 32 × 32).</summary>
+    public const int PixelCount = Channels * Side * Side;
     /// <summary>Bytes of one record: the label and the 3,072 pixels.</summary>
-    public const int RecordSize = 1 + CifarImages.PixelCount;
+    public const int RecordSize = 1 + PixelCount;
     /// <summary>Records in each official batch file.</summary>
     public const int RecordsPerFile = 10_000;
     /// <summary>Training batch file names.</summary>
@@ -21,14 +27,14 @@ public static class CifarBinaryReader
     public const string MetaFile = "batches.meta.txt";
 
     /// <summary>Reads the whole dataset from a <c>cifar-10-batches-bin</c> folder.</summary>
-    public static CifarDataset ReadDataset(string directory)
+    public static ImageDataset ReadDataset(string directory)
     {
         if (!Directory.Exists(directory))
             throw new CifarException($"{directory}: data directory does not exist.");
         var names = ReadClassNames(Path.Combine(directory, MetaFile));
         var train = ReadFiles(TrainFiles.Select(f => Path.Combine(directory, f)).ToArray());
         var test = ReadFiles([Path.Combine(directory, TestFile)]);
-        return new CifarDataset(train, test, names, directory);
+        return new ImageDataset(train, test, names, directory);
     }
 
     /// <summary>Reads the ten class names, one a line.</summary>
@@ -45,15 +51,15 @@ public static class CifarBinaryReader
     }
 
     /// <summary>Reads and concatenates batch files, validating every record.</summary>
-    public static CifarImages ReadFiles(IReadOnlyList<string> paths)
+    public static LabeledImages ReadFiles(IReadOnlyList<string> paths)
     {
         var total = paths.Count * RecordsPerFile;
-        var pixels = new byte[(long)total * CifarImages.PixelCount];
+        var pixels = new byte[(long)total * PixelCount];
         var labels = new long[total];
         for (int f = 0; f < paths.Count; f++)
-            ReadFileInto(paths[f], pixels.AsSpan(f * RecordsPerFile * CifarImages.PixelCount, RecordsPerFile * CifarImages.PixelCount), labels.AsSpan(f * RecordsPerFile, RecordsPerFile));
-        return new CifarImages(
-            tensor(pixels, [total, CifarImages.Channels, CifarImages.Side, CifarImages.Side], ScalarType.Byte),
+            ReadFileInto(paths[f], pixels.AsSpan(f * RecordsPerFile * PixelCount, RecordsPerFile * PixelCount), labels.AsSpan(f * RecordsPerFile, RecordsPerFile));
+        return new LabeledImages(
+            tensor(pixels, [total, Channels, Side, Side], ScalarType.Byte),
             tensor(labels, [total], ScalarType.Int64));
     }
 
@@ -76,7 +82,7 @@ public static class CifarBinaryReader
             if (record[0] >= CifarClasses.Count)
                 throw new CifarException($"{path}: record {r} has label {record[0]}, expected 0-9.");
             labels[r] = record[0];
-            record[1..].CopyTo(pixels.Slice(r * CifarImages.PixelCount, CifarImages.PixelCount));
+            record[1..].CopyTo(pixels.Slice(r * PixelCount, PixelCount));
         }
     }
 }

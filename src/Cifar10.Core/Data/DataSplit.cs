@@ -3,14 +3,14 @@ using static TorchSharp.torch;
 namespace Cifar10.Core.Data;
 
 /// <summary>The training images divided into training and validation parts, plus the test set.</summary>
-public sealed class DataSplit(CifarImages train, CifarImages validation, CifarImages test, DataSplitInfo info) : IDisposable
+public sealed class DataSplit(LabeledImages train, LabeledImages validation, LabeledImages test, DataSplitInfo info) : IDisposable
 {
     /// <summary>Images the model learns from.</summary>
-    public CifarImages Train { get; } = train;
+    public LabeledImages Train { get; } = train;
     /// <summary>Held-out images for early stopping and the LR schedule.</summary>
-    public CifarImages Validation { get; } = validation;
+    public LabeledImages Validation { get; } = validation;
     /// <summary>The official test set (never seen in training).</summary>
-    public CifarImages Test { get; } = test;
+    public LabeledImages Test { get; } = test;
     /// <summary>How the split was made.</summary>
     public DataSplitInfo Info { get; } = info;
 
@@ -22,18 +22,30 @@ public sealed class DataSplit(CifarImages train, CifarImages validation, CifarIm
     /// validation (500 per class, 45,000 / 5,000 on the full set). <paramref name="trainLimit"/>
     /// keeps only the first N training images first; <paramref name="testLimit"/> the first N test images.
     /// </summary>
-    public static DataSplit Create(CifarDataset data, int seed, int? trainLimit = null, double validationFraction = StudyValidationFraction, int? testLimit = null)
+    public static DataSplit Create(ImageDataset data, int seed, int? trainLimit = null, double validationFraction = StudyValidationFraction, int? testLimit = null)
     {
         using var limited = data.Train.Take(trainLimit ?? data.Train.Count);
-        var labels = limited.LabelArray();
+        var (train, validation) = Stratified(limited, data.ClassNames.Count, seed, validationFraction);
+        var test = data.Test.Take(testLimit ?? data.Test.Count);
+        var info = new DataSplitInfo(seed, train.Count, validation.Count, test.Count, validation.ClassCounts(data.ClassNames.Count), trainLimit, data.Directory);
+        return new DataSplit(train, validation, test, info);
+    }
+
+    /// <summary>
+    /// Seeded, stratified split of <paramref name="images"/>: <paramref name="validationFraction"/> of each
+    /// of the <paramref name="classes"/> classes goes to validation (at least one image of a class that has
+    /// two or more), the rest to training; both keep the images' original order.
+    /// </summary>
+    public static (LabeledImages Train, LabeledImages Validation) Stratified(LabeledImages images, int classes, int seed, double validationFraction)
+    {
+        var labels = images.LabelArray();
         var random = new Random(seed);
         var trainIndices = new List<long>();
         var validationIndices = new List<long>();
-        for (int c = 0; c < CifarClasses.Count; c++)
+        for (int c = 0; c < classes; c++)
         {
             var ofClass = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).Select(i => (long)i).ToArray();
             random.Shuffle(ofClass);
-            // At least one image per class (when it has two) so small runs still validate every class.
             var take = Math.Max((int)Math.Round(ofClass.Length * validationFraction), ofClass.Length > 1 ? 1 : 0);
             validationIndices.AddRange(ofClass.Take(take));
             trainIndices.AddRange(ofClass.Skip(take));
@@ -42,11 +54,7 @@ public sealed class DataSplit(CifarImages train, CifarImages validation, CifarIm
         validationIndices.Sort();
         using var trainIndex = tensor(trainIndices.ToArray());
         using var validationIndex = tensor(validationIndices.ToArray());
-        var train = limited.Select(trainIndex);
-        var validation = limited.Select(validationIndex);
-        var test = data.Test.Take(testLimit ?? data.Test.Count);
-        var info = new DataSplitInfo(seed, train.Count, validation.Count, test.Count, validation.ClassCounts(), trainLimit, data.Directory);
-        return new DataSplit(train, validation, test, info);
+        return (images.Select(trainIndex), images.Select(validationIndex));
     }
 
     /// <inheritdoc />

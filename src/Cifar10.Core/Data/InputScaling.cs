@@ -14,11 +14,11 @@ public sealed record InputScaling(InputScalingKind Kind, float[] Mean, float[] S
     public static InputScaling Unit { get; } = new(InputScalingKind.Unit, [0f, 0f, 0f], [1f, 1f, 1f]);
 
     /// <summary>The scaling of <paramref name="kind"/>, with statistics taken from <paramref name="train"/> where it needs them.</summary>
-    public static InputScaling Fit(InputScalingKind kind, CifarImages train) =>
+    public static InputScaling Fit(InputScalingKind kind, LabeledImages train) =>
         kind == InputScalingKind.Standardize ? StandardizedOn(train) : Unit;
 
     /// <summary>Per-channel standardisation with statistics of <paramref name="train"/> (in [0,1] units).</summary>
-    public static InputScaling StandardizedOn(CifarImages train)
+    public static InputScaling StandardizedOn(LabeledImages train)
     {
         using var scope = NewDisposeScope();
         var x = train.Pixels.to_type(ScalarType.Float32).div_(255f);

@@ -2,8 +2,9 @@ namespace Cifar10.Core.Export;
 
 /// <summary>
 /// The interface every exported <c>model.onnx</c> keeps, so apps can rely on it:
-/// input <c>image</c> float [N,3,32,32] holding raw 0–255 RGB values in planar order (the graph
-/// scales them as training did), output <c>probabilities</c> float [N,10] (softmax).
+/// input <c>image</c> float [N,3,S,S] holding raw 0–255 RGB values in planar order (the graph
+/// scales them as training did; S is 32 for CIFAR-10), output <c>probabilities</c> float
+/// [N,classes] (softmax), metadata <c>class_names</c> (a JSON array).
 /// </summary>
 public static class OnnxContract
 {
@@ -19,4 +20,14 @@ public static class OnnxContract
     public const int IrVersion = 8;
     /// <summary>Conventional file name inside a run folder.</summary>
     public const string FileName = "model.onnx";
+    /// <summary>Metadata key of the class names (a JSON array, in output order).</summary>
+    public const string ClassNamesKey = "class_names";
+
+    /// <summary>
+    /// Output of the graph ML.NET scores with (<see cref="OnnxExporter.BuildForMlNet"/>): one image's
+    /// class probabilities, [classes], which ML.NET names its <c>Score</c> column after.
+    /// </summary>
+    public const string ScoreOutputName = "Score";
+    /// <summary>Output of the ML.NET graph: the index of the most probable class, an int64 scalar.</summary>
+    public const string PredictedIndexOutputName = "PredictedIndex";
 }

@@ -44,8 +44,28 @@ public static class OnnxExporter
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxContract.Opset });
         AddMetadata(model, "architecture", definition.Id);
-        AddMetadata(model, "class_names", JsonSerializer.Serialize(classNames ?? CifarClasses.Names));
+        AddMetadata(model, OnnxContract.ClassNamesKey, JsonSerializer.Serialize(classNames ?? CifarClasses.Names));
         AddMetadata(model, "input_scaling", EnumNames.Of(scaling.Kind));
+        return model;
+    }
+
+    /// <summary>
+    /// The graph ML.NET's <c>ApplyOnnxModel</c> scores with, one image per call: the same network, but
+    /// its outputs are <see cref="OnnxContract.ScoreOutputName"/> (the probabilities of the one image,
+    /// [classes]) and <see cref="OnnxContract.PredictedIndexOutputName"/> (the argmax, an int64 scalar),
+    /// so that ML.NET gets a <c>Score</c> vector and a scalar it maps to the label's key type. A batch of
+    /// more than one image cannot go through these outputs; <c>model.onnx</c> keeps <see cref="Build"/>'s.
+    /// </summary>
+    public static ModelProto BuildForMlNet(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling, IReadOnlyList<string> classNames)
+    {
+        var model = Build(definition, module, scaling, classNames);
+        var graph = new OnnxGraphBuilder(model.Graph);
+        var axes = graph.AddInt64Initializer("mlnet/batch_axis", 0);
+        graph.AddNode("Squeeze", OnnxContract.ScoreOutputName, [OnnxContract.OutputName, axes]);
+        graph.AddNode("ArgMax", OnnxContract.PredictedIndexOutputName, [OnnxContract.ScoreOutputName], OnnxGraphBuilder.Int("axis", 0), OnnxGraphBuilder.Int("keepdims", 0));
+        model.Graph.Output.Clear();
+        model.Graph.Output.Add(OnnxGraphBuilder.Tensor(OnnxContract.ScoreOutputName, TensorProto.Types.DataType.Float, [definition.Output.Dims[0]]));
+        model.Graph.Output.Add(OnnxGraphBuilder.Tensor(OnnxContract.PredictedIndexOutputName, TensorProto.Types.DataType.Int64, []));
         return model;
     }
 

@@ -9,8 +9,19 @@ internal sealed class OnnxGraphBuilder
 {
     readonly HashSet<string> _names = [];
 
+    /// <summary>Starts an empty graph.</summary>
+    public OnnxGraphBuilder() : this(new GraphProto()) { }
+
+    /// <summary>Continues <paramref name="graph"/>, whose names are taken already.</summary>
+    public OnnxGraphBuilder(GraphProto graph)
+    {
+        Graph = graph;
+        foreach (var node in graph.Node) _names.Add(node.Name);
+        foreach (var initializer in graph.Initializer) _names.Add(initializer.Name);
+    }
+
     /// <summary>The graph being written.</summary>
-    public GraphProto Graph { get; } = new();
+    public GraphProto Graph { get; }
 
     /// <summary>Adds a float constant from managed values.</summary>
     public string AddInitializer(string name, float[] values, params long[] dims)
@@ -20,6 +31,17 @@ internal sealed class OnnxGraphBuilder
         Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
         var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(bytes) };
         proto.Dims.AddRange(dims);
+        Graph.Initializer.Add(proto);
+        return name;
+    }
+
+    /// <summary>Adds an int64 constant (shapes, axes).</summary>
+    public string AddInt64Initializer(string name, params long[] values)
+    {
+        Claim(name);
+        var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        proto.Int64Data.AddRange(values);
+        proto.Dims.Add(values.Length);
         Graph.Initializer.Add(proto);
         return name;
     }
@@ -60,15 +82,19 @@ internal sealed class OnnxGraphBuilder
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
 
     /// <summary>Declares a float tensor graph input or output with a leading dynamic batch dimension.</summary>
-    public static ValueInfoProto FloatTensor(string name, IEnumerable<int> exampleDims)
+    public static ValueInfoProto FloatTensor(string name, IEnumerable<int> exampleDims) =>
+        Tensor(name, TensorProto.Types.DataType.Float, [OnnxContract.BatchDimension, .. exampleDims.Select(d => (object)d)]);
+
+    /// <summary>Declares a graph input or output of <paramref name="type"/> with the given dimensions (a string is a symbolic one).</summary>
+    public static ValueInfoProto Tensor(string name, TensorProto.Types.DataType type, IEnumerable<object> dims)
     {
         var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = OnnxContract.BatchDimension });
-        foreach (var d in exampleDims) shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
+        foreach (var d in dims)
+            shape.Dim.Add(d is string symbol ? new TensorShapeProto.Types.Dimension { DimParam = symbol } : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(d) });
         return new ValueInfoProto
         {
             Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
         };
     }
 

@@ -1,12 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Cifar10.Core.Models;
 
-/// <summary>Activation applied after a Conv2D or Dense layer.</summary>
+/// <summary>Activation applied after a Conv2D or Dense layer (the names in files: <c>none</c>, <c>relu</c>, <c>gelu</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Activation>))]
 public enum Activation
 {
     /// <summary>No activation (logits).</summary>
-    None,
+    [JsonStringEnumMemberName("none")] None,
     /// <summary>max(0, x).</summary>
-    Relu,
+    [JsonStringEnumMemberName("relu")] Relu,
     /// <summary>Gaussian error linear unit (tanh approximation is not used).</summary>
-    Gelu,
+    [JsonStringEnumMemberName("gelu")] Gelu,
 }

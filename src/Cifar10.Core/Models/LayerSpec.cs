@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,10 +9,19 @@ namespace Cifar10.Core.Models;
 /// multiply-adds for a given input shape, and creates its TorchSharp module; the summary, the
 /// FLOP counts, training and ONNX export all read the same spec.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(Conv2DSpec), "Conv2D")]
+[JsonDerivedType(typeof(BatchNormSpec), "BatchNormalization")]
+[JsonDerivedType(typeof(MaxPoolSpec), "MaxPooling2D")]
+[JsonDerivedType(typeof(FlattenSpec), "Flatten")]
+[JsonDerivedType(typeof(DenseSpec), "Dense")]
+[JsonDerivedType(typeof(DropoutSpec), "Dropout")]
+[JsonDerivedType(typeof(ActivationSpec), "Activation")]
+[JsonDerivedType(typeof(ScaleSpec), "Scale")]
 public abstract record LayerSpec
 {
-    /// <summary>Keras-style layer type name, e.g. <c>Conv2D</c>.</summary>
-    public abstract string Kind { get; }
+    /// <summary>Keras-style layer type name, e.g. <c>Conv2D</c> (in JSON, the <c>kind</c> of the layer).</summary>
+    [JsonIgnore] public abstract string Kind { get; }
     /// <summary>Shape of one output example.</summary>
     public abstract Shape OutputShape(Shape input);
     /// <summary>Parameters updated by the optimizer.</summary>

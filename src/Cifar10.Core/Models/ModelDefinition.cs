@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using System.Text;
 using TorchSharp;
@@ -7,8 +8,11 @@ namespace Cifar10.Core.Models;
 
 /// <summary>
 /// A sequential architecture with shapes inferred layer to layer. One definition drives the
-/// TorchSharp module, the summary, the parameter and FLOP counts and the ONNX export.
+/// TorchSharp module, the summary, the parameter and FLOP counts and the ONNX export. In JSON (a
+/// run's <c>model.json</c>) it is its id, description, input shape and layer specs, as Keras stores a
+/// model's config, so any definition — built-in or built with <see cref="SequentialBuilder"/> — reloads.
 /// </summary>
+[JsonConverter(typeof(ModelDefinitionJsonConverter))]
 public sealed class ModelDefinition
 {
     internal ModelDefinition(string id, string description, Shape input, IReadOnlyList<ResolvedLayer> layers)

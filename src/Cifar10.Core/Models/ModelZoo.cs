@@ -3,34 +3,43 @@ using Cifar10.Core.Training;
 
 namespace Cifar10.Core.Models;
 
-/// <summary>The study's architectures, by id: <c>dense</c>, <c>cnn-3x3</c>, <c>cnn-5x5</c>, any odd <c>cnn-KxK</c>.</summary>
+/// <summary>
+/// The built-in architectures, by id: <c>dense</c>, <c>cnn-3x3</c>, <c>cnn-5x5</c>, any odd <c>cnn-KxK</c>,
+/// <c>fast</c> and <c>fast-half</c>, each for square RGB images of a given side (32 for CIFAR-10) and a
+/// given number of classes (10 for CIFAR-10).
+/// </summary>
 public static partial class ModelZoo
 {
     /// <summary>The ids the study runs by default.</summary>
     public static IReadOnlyList<string> StudyModels { get; } = ["dense", "cnn-3x3", "cnn-5x5"];
 
-    /// <summary>The dense baseline: 3072 → 512 → 256 → 10 with dropout 0.5 (1,707,274 parameters).</summary>
-    public static ModelDefinition Dense() => SequentialBuilder.Input(3, 32, 32)
+    /// <summary>Image side of CIFAR-10.</summary>
+    public const int CifarImageSize = 32;
+    /// <summary>Classes of CIFAR-10.</summary>
+    public const int CifarClasses = 10;
+
+    /// <summary>The dense baseline: Flatten → 512 → 256 → classes with dropout 0.5 (1,707,274 parameters for CIFAR-10).</summary>
+    public static ModelDefinition Dense(int imageSize = CifarImageSize, int classes = CifarClasses) => Input(imageSize, classes)
         .Flatten()
         .Dense(512).Dropout(0.5)
         .Dense(256).Dropout(0.5)
-        .Dense(10, Activation.None)
-        .Build("dense", "dense baseline: Flatten → Dense 512 → Dense 256 → Dense 10");
+        .Dense(classes, Activation.None)
+        .Build("dense", $"dense baseline: Flatten → Dense 512 → Dense 256 → Dense {classes}");
 
     /// <summary>The study's CNN with k×k kernels: 3 × (Conv → BatchNorm → MaxPool), 32/64/128 filters, Dense 128, Dense 10.</summary>
-    public static ModelDefinition Cnn(int kernel)
+    public static ModelDefinition Cnn(int kernel, int imageSize = CifarImageSize, int classes = CifarClasses)
     {
         if (kernel <= 0 || kernel % 2 == 0)
             throw new CifarException($"cnn-{kernel}x{kernel}: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).");
-        if (kernel > 31)
-            throw new CifarException($"cnn-{kernel}x{kernel}: the kernel size must be at most 31 for 32×32 images.");
-        return SequentialBuilder.Input(3, 32, 32)
+        if (kernel >= imageSize)
+            throw new CifarException($"cnn-{kernel}x{kernel}: the kernel size must be smaller than the {imageSize}×{imageSize} images.");
+        return Input(imageSize, classes)
             .Conv2D(32, kernel).BatchNorm().MaxPool()
             .Conv2D(64, kernel).BatchNorm().MaxPool()
             .Conv2D(128, kernel).BatchNorm().MaxPool()
             .Flatten()
             .Dense(128).Dropout(0.5)
-            .Dense(10, Activation.None)
+            .Dense(classes, Activation.None)
             .Build($"cnn-{kernel}x{kernel}", $"3-block CNN, {kernel}×{kernel} kernels, 32/64/128 filters");
     }
 
@@ -42,50 +51,61 @@ public static partial class ModelZoo
     /// filters (an implicit residual), as in those networks.
     /// <c>fast</c> uses widths 64/256/256; <c>fast-half</c> 32/128/128 (a quarter of the FLOPs).
     /// </summary>
-    public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast")
+    public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast", int imageSize = CifarImageSize, int classes = CifarClasses)
     {
-        var builder = SequentialBuilder.Input(3, 32, 32)
+        if (imageSize % 8 != 0)
+            throw new InvalidSettingException("ImageSize", imageSize, $"{id} needs a multiple of 8 (three 2×2 poolings, then a global one).");
+        var builder = Input(imageSize, classes)
             .Conv2D(width1 / 2, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
         foreach (var width in new[] { width1, width2, width3 })
             builder = builder
                 .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).MaxPool().BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu)
                 .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
-        return builder.MaxPool(4).Flatten().Dense(10, Activation.None, useBias: false).Scale(1f / 9f)
+        return builder.MaxPool(imageSize / 8).Flatten().Dense(classes, Activation.None, useBias: false).Scale(1f / 9f)
             .Build(id, $"fast VGG-style net, widths {width1}/{width2}/{width3}, GELU, BatchNorm");
     }
 
-    /// <summary>Looks up a model id; unknown ids give a one-line error listing the valid ones.</summary>
-    public static ModelDefinition Get(string id) => Find(id).Definition;
+    /// <summary>Looks up a model id for images of <paramref name="imageSize"/> pixels and <paramref name="classes"/> classes; unknown ids give a one-line error listing the valid ones.</summary>
+    public static ModelDefinition Get(string id, int imageSize = CifarImageSize, int classes = CifarClasses) => Find(id, imageSize, classes).Definition;
 
     /// <summary>The recipe a model trains with unless told otherwise: <c>fast</c> for the fast networks, <c>study</c> for the study's.</summary>
-    public static TrainingRecipe DefaultRecipe(string id) => Find(id).Family.Recipe;
+    public static TrainingRecipe DefaultRecipe(string id) => Find(id, CifarImageSize, CifarClasses).Family.Recipe;
 
-    // A family of ids: the definition for an id it knows (null for others) and the family's default recipe.
-    sealed record Family(Func<string, ModelDefinition?> TryCreate, TrainingRecipe Recipe);
+    // A family of ids: the definition for an id it knows (null for others), for an image size and a
+    // class count, and the family's default recipe.
+    sealed record Family(Func<string, int, int, ModelDefinition?> TryCreate, TrainingRecipe Recipe);
 
     static readonly Family[] Families =
     [
-        new(id => id == "dense" ? Dense() : null, TrainingRecipes.Study),
+        new((id, size, classes) => id == "dense" ? Dense(size, classes) : null, TrainingRecipes.Study),
         new(TryCnn, TrainingRecipes.Study),
-        new(id => id == "fast" ? Fast() : null, TrainingRecipes.Fast),
-        new(id => id == "fast-half" ? Fast(32, 128, 128, "fast-half") : null, TrainingRecipes.Fast),
+        new((id, size, classes) => id == "fast" ? Fast(imageSize: size, classes: classes) : null, TrainingRecipes.Fast),
+        new((id, size, classes) => id == "fast-half" ? Fast(32, 128, 128, "fast-half", size, classes) : null, TrainingRecipes.Fast),
     ];
 
-    static (ModelDefinition Definition, Family Family) Find(string id)
+    static (ModelDefinition Definition, Family Family) Find(string id, int imageSize, int classes)
     {
+        if (imageSize < 8) throw new InvalidSettingException("ImageSize", imageSize, "must be at least 8 pixels.");
+        if (classes < 2) throw new InvalidSettingException("Classes", classes, "a classifier needs at least 2 classes.");
         var normalized = (id ?? "").Trim().ToLowerInvariant();
         foreach (var family in Families)
-            if (family.TryCreate(normalized) is { } definition) return (definition, family);
+            if (family.TryCreate(normalized, imageSize, classes) is { } definition) return (definition, family);
         throw new InvalidSettingException("Architecture", id, "unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).");
     }
 
-    static ModelDefinition? TryCnn(string id)
+    static ModelDefinition? TryCnn(string id, int imageSize, int classes)
     {
         var cnn = CnnId().Match(id);
         if (!cnn.Success) return null;
         if (cnn.Groups[1].Value != cnn.Groups[2].Value)
             throw new InvalidSettingException("Architecture", id, "kernels must be square (cnn-KxK).");
-        return Cnn(int.Parse(cnn.Groups[1].Value));
+        return Cnn(int.Parse(cnn.Groups[1].Value), imageSize, classes);
+    }
+
+    static SequentialBuilder Input(int imageSize, int classes)
+    {
+        if (classes < 2) throw new InvalidSettingException("Classes", classes, "a classifier needs at least 2 classes.");
+        return SequentialBuilder.Input(3, imageSize, imageSize);
     }
 
     [GeneratedRegex(@"^cnn-(\d+)x(\d+)$")]

@@ -9,8 +9,10 @@ namespace Cifar10.Core.Runs;
 /// </summary>
 public sealed record ModelCard
 {
-    /// <summary>Zoo id, e.g. <c>cnn-3x3</c>.</summary>
+    /// <summary>The architecture's id, e.g. <c>cnn-3x3</c>.</summary>
     public required string Architecture { get; init; }
+    /// <summary>The layers, so the model reloads without the zoo (null in cards written before it was recorded: the zoo's <see cref="Architecture"/> at 32×32, 10 classes).</summary>
+    public Models.ModelDefinition? Definition { get; init; }
     /// <summary>Convolution kernel size (null for the dense model).</summary>
     public int? Kernel { get; init; }
     /// <summary>How pixels are scaled before the first layer.</summary>

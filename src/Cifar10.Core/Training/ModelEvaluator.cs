@@ -28,7 +28,7 @@ public static class ModelEvaluator
     }
 
     /// <summary>Mean cross-entropy and accuracy of a model on a set of images.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, CifarImages images, InputScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, LabeledImages images, InputScaling scaling, Device device, int batchSize = 256, TestTimeAugmentation views = default)
     {
         using var scope = NewDisposeScope();
         var probabilities = PredictProbabilities(model, images.Pixels, scaling, device, batchSize, views);

@@ -46,7 +46,7 @@ public sealed class Trainer
     /// Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="validation"/>
     /// after each epoch, with the recipe's callbacks followed by <paramref name="callbacks"/>.
     /// </summary>
-    public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, CifarImages train, CifarImages validation, InputScaling scaling,
+    public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, LabeledImages train, LabeledImages validation, InputScaling scaling,
         IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
     {
         using var optimizer = Recipe.CreateOptimizer(model);
@@ -74,7 +74,7 @@ public sealed class Trainer
         }
     }
 
-    EpochRecord RunEpoch(TrainingContext context, BatchAugmenter? augmenter, CifarImages train, CifarImages validation, InputScaling scaling, CancellationToken cancel)
+    EpochRecord RunEpoch(TrainingContext context, BatchAugmenter? augmenter, LabeledImages train, LabeledImages validation, InputScaling scaling, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         manual_seed(EpochSeed(context.Epoch));
@@ -102,7 +102,7 @@ public sealed class Trainer
     }
 
     // One optimizer step; returns the batch's mean loss and how many images it got right.
-    (float Loss, long Correct) TrainStep(TrainingContext context, BatchAugmenter? augmenter, CifarImages train, long[] batch, InputScaling scaling)
+    (float Loss, long Correct) TrainStep(TrainingContext context, BatchAugmenter? augmenter, LabeledImages train, long[] batch, InputScaling scaling)
     {
         var indices = tensor(batch);
         var x = scaling.Apply(train.Pixels.index_select(0, indices), Device);

@@ -29,11 +29,11 @@ public static class BenchRunner
     /// <param name="options">How much work each measurement does.</param>
     /// <param name="outputDirectory">Where <c>bench.json</c> and <c>bench.png</c> go.</param>
     /// <param name="status">Receives a line before each measurement.</param>
-    public static BenchResults Run(CifarDataset data, BenchOptions options, string outputDirectory, IProgress<string>? status = null)
+    public static BenchResults Run(ImageDataset data, BenchOptions options, string outputDirectory, IProgress<string>? status = null)
     {
         options.Validate();
         AtomicFile.EnsureDirectory(outputDirectory);
-        var definitions = options.Models.Select(ModelZoo.Get).ToArray();
+        var definitions = options.Models.Select(id => ModelZoo.Get(id)).ToArray();
 
         status?.Report($"matmul {options.MatmulSize}³ × {options.MatmulRepeats}");
         var matmul = MatmulPeak.Measure(options.MatmulSize, options.MatmulRepeats, options.Seed);
@@ -94,7 +94,7 @@ public static class BenchRunner
     static TrainerThroughput.Result Faster(TrainerThroughput.Result? best, TrainerThroughput.Result result) =>
         best is null || result.SteadyImagesPerSecond > best.SteadyImagesPerSecond ? result : best;
 
-    static InferenceBench MeasureInference(ModelDefinition definition, CifarImages test, BenchOptions options, IProgress<string>? status)
+    static InferenceBench MeasureInference(ModelDefinition definition, LabeledImages test, BenchOptions options, IProgress<string>? status)
     {
         status?.Report($"inference {definition.Id}: TorchSharp, ONNX Runtime, ML.NET, PredictionEngine");
         manual_seed(options.Seed);

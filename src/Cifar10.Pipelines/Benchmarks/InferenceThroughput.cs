@@ -16,13 +16,13 @@ internal static class InferenceThroughput
 {
     const int WarmupImages = 256, WarmupCalls = 100;
 
-    public static InferenceBench Measure(ModelDefinition definition, nn.Module<Tensor, Tensor> module, string onnxPath, CifarImages images, BenchOptions options)
+    public static InferenceBench Measure(ModelDefinition definition, nn.Module<Tensor, Tensor> module, string onnxPath, LabeledImages images, BenchOptions options)
     {
         var count = Math.Min(options.InferenceImages, images.Count);
         var batch = options.InferenceBatchSize;
         using var pixelsTensor = images.Pixels.narrow(0, 0, count).contiguous();
         var pixels = pixelsTensor.data<byte>().ToArray();
-        var records = Enumerable.Range(0, count).Select(i => pixels.AsSpan(i * CifarImages.PixelCount, CifarImages.PixelCount).ToArray()).ToArray();
+        var records = Enumerable.Range(0, count).Select(i => pixels.AsSpan(i * CifarBinaryReader.PixelCount, CifarBinaryReader.PixelCount).ToArray()).ToArray();
         var warm = Math.Min(WarmupImages, count);
 
         double Torch(long n)

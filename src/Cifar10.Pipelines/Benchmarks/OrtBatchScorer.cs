@@ -32,7 +32,7 @@ internal sealed class OrtBatchScorer : IDisposable
     /// <summary>Scores the first <paramref name="count"/> records of <paramref name="pixels"/> (planar RGB, 3,072 bytes each); returns a checksum so the work cannot be skipped.</summary>
     public double Score(byte[] pixels, int count, int batchSize)
     {
-        const int size = CifarImages.PixelCount;
+        const int size = CifarBinaryReader.PixelCount;
         var buffer = new float[batchSize * size];
         double checksum = 0;
         for (int start = 0; start < count; start += batchSize)
@@ -40,7 +40,7 @@ internal sealed class OrtBatchScorer : IDisposable
             var n = Math.Min(batchSize, count - start);
             var source = pixels.AsSpan(start * size, n * size);
             for (int i = 0; i < source.Length; i++) buffer[i] = source[i];
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, n * size), [n, CifarImages.Channels, CifarImages.Side, CifarImages.Side]);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, n * size), [n, CifarBinaryReader.Channels, CifarBinaryReader.Side, CifarBinaryReader.Side]);
             using var outputs = _session.Run(_run, [OnnxContract.InputName], [input], [OnnxContract.OutputName]);
             checksum += outputs[0].GetTensorDataAsSpan<float>()[0];
         }

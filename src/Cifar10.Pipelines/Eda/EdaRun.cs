@@ -11,7 +11,7 @@ public static class EdaRun
     public const string ClassDistribution = "class-distribution.png", Samples = "samples.png", PixelHistograms = "pixel-histograms.png", Json = "eda.json";
 
     /// <summary>Computes the statistics and writes every file (each atomically) into <paramref name="outputDirectory"/>.</summary>
-    public static EdaStatistics Execute(CifarDataset data, string outputDirectory, int seed)
+    public static EdaStatistics Execute(ImageDataset data, string outputDirectory, int seed)
     {
         AtomicFile.EnsureDirectory(outputDirectory);
         var statistics = EdaAnalysis.Compute(data, seed);

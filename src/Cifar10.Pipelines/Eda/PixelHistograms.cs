@@ -12,19 +12,19 @@ internal static class PixelHistograms
     /// <summary>Per-channel statistics of every pixel in <paramref name="pixels"/>.</summary>
     public static IReadOnlyList<ChannelStatistics> Compute(Tensor pixels)
     {
-        if (pixels.dtype != ScalarType.Byte || pixels.ndim != 4 || pixels.shape[1] != CifarImages.Channels)
+        if (pixels.dtype != ScalarType.Byte || pixels.ndim != 4 || pixels.shape[1] != CifarBinaryReader.Channels)
             throw new ArgumentException($"pixels must be uint8 [N,3,H,W], got {pixels.dtype} [{string.Join(",", pixels.shape)}]", nameof(pixels));
         using var contiguous = pixels.cpu().contiguous();
         var bytes = contiguous.bytes;
         var plane = (int)(pixels.shape[2] * pixels.shape[3]);
-        var histograms = new long[CifarImages.Channels][];
+        var histograms = new long[CifarBinaryReader.Channels][];
         for (int c = 0; c < histograms.Length; c++) histograms[c] = new long[256];
         // One pass over the raw bytes: a 256-bin count is exact and far cheaper than a float copy of 150 M values.
         for (long image = 0; image < pixels.shape[0]; image++)
-            for (int c = 0; c < CifarImages.Channels; c++)
+            for (int c = 0; c < CifarBinaryReader.Channels; c++)
             {
                 var counts = histograms[c];
-                foreach (var value in bytes.Slice((int)((image * CifarImages.Channels + c) * plane), plane)) counts[value]++;
+                foreach (var value in bytes.Slice((int)((image * CifarBinaryReader.Channels + c) * plane), plane)) counts[value]++;
             }
         return histograms.Select((h, c) => ChannelStatistics.FromHistogram(Channels[c], h)).ToArray();
     }

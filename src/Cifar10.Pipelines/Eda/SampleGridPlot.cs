@@ -7,7 +7,7 @@ namespace Cifar10.Pipelines.Eda;
 internal static class SampleGridPlot
 {
     /// <summary>Draws <paramref name="perClass"/> images of every class of <paramref name="images"/>, chosen with <paramref name="seed"/>.</summary>
-    public static void Save(string path, CifarImages images, IReadOnlyList<string> classNames, int seed, int perClass = 10)
+    public static void Save(string path, LabeledImages images, IReadOnlyList<string> classNames, int seed, int perClass = 10)
     {
         var picked = SampleSelection.Pick(images.LabelArray(), classNames.Count, perClass, seed);
         var pixels = TensorImages.Gather(images.Pixels, picked.SelectMany(p => p).ToArray());
@@ -23,5 +23,5 @@ internal static class SampleGridPlot
         ImageGrid.Save(path, tiles, new ImageGridLayout(title, perClass, Scale: 3, RowLabels: classNames));
     }
 
-    static readonly byte[] Blank = Enumerable.Repeat((byte)255, CifarImages.PixelCount).ToArray();
+    static readonly byte[] Blank = Enumerable.Repeat((byte)255, CifarBinaryReader.PixelCount).ToArray();
 }

@@ -18,7 +18,7 @@ internal static class ExperimentPlots
     public static string Mistakes(string model) => $"mistakes-{model}.png";
 
     /// <summary>Writes every figure into <paramref name="directory"/>.</summary>
-    public static void Write(string directory, ExperimentResults results, IReadOnlyDictionary<string, TrainingRunOutcome> firstSeed, CifarImages test, IReadOnlyList<string> classNames)
+    public static void Write(string directory, ExperimentResults results, IReadOnlyDictionary<string, TrainingRunOutcome> firstSeed, LabeledImages test, IReadOnlyList<string> classNames)
     {
         string At(string name) => Path.Combine(directory, name);
         ComparisonCurvesPlot.Save(At(Comparison), firstSeed.Select(o => (o.Key, o.Value.History)).ToArray());

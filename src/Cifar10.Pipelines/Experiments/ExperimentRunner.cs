@@ -14,7 +14,7 @@ namespace Cifar10.Pipelines.Experiments;
 public static class ExperimentRunner
 {
     /// <summary>Runs the experiment on <paramref name="data"/> and writes its folder; <paramref name="callbacksFor"/> gives each run's extra callbacks (progress).</summary>
-    public static ExperimentResults Run(CifarDataset data, ExperimentOptions options, Func<ExperimentRun, IEnumerable<ITrainingCallback>>? callbacksFor = null, CancellationToken cancel = default)
+    public static ExperimentResults Run(ImageDataset data, ExperimentOptions options, Func<ExperimentRun, IEnumerable<ITrainingCallback>>? callbacksFor = null, CancellationToken cancel = default)
     {
         options.Validate();
         AtomicFile.EnsureDirectory(options.OutputDirectory);

@@ -19,7 +19,7 @@ internal static class ImageGrid
         using var titleFont = Font(TitleSize, bold: true);
         using var labelFont = Font(LabelSize, bold: true);
         using var captionFont = Font(CaptionSize, bold: false);
-        var side = CifarImages.Side * layout.Scale;
+        var side = CifarBinaryReader.Side * layout.Scale;
         var lineHeight = CaptionSize * 1.3f;
         var captionLines = tiles.Count == 0 ? 0 : tiles.Max(t => t.Caption.Count);
         var captionWidth = tiles.SelectMany(t => t.Caption).Select(c => captionFont.MeasureText(c)).DefaultIfEmpty(0).Max();
@@ -68,8 +68,8 @@ internal static class ImageGrid
     // CIFAR-10 stores each image planar (all R, then G, then B); Skia wants interleaved RGBA.
     static SKImage ToImage(byte[] planar)
     {
-        const int plane = CifarImages.Side * CifarImages.Side;
-        if (planar.Length != CifarImages.PixelCount) throw new ArgumentException($"an image has {CifarImages.PixelCount} bytes, got {planar.Length}");
+        const int plane = CifarBinaryReader.Side * CifarBinaryReader.Side;
+        if (planar.Length != CifarBinaryReader.PixelCount) throw new ArgumentException($"an image has {CifarBinaryReader.PixelCount} bytes, got {planar.Length}");
         var rgba = new byte[plane * 4];
         for (int p = 0; p < plane; p++)
         {
@@ -78,7 +78,7 @@ internal static class ImageGrid
             rgba[4 * p + 2] = planar[2 * plane + p];
             rgba[4 * p + 3] = 255;
         }
-        var info = new SKImageInfo(CifarImages.Side, CifarImages.Side, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var info = new SKImageInfo(CifarBinaryReader.Side, CifarBinaryReader.Side, SKColorType.Rgba8888, SKAlphaType.Opaque);
         return SKImage.FromPixelCopy(info, rgba, info.RowBytes);
     }
 }

@@ -9,7 +9,7 @@ internal static class TensorImages
     /// <summary>The images at <paramref name="indices"/>, in that order.</summary>
     public static byte[][] Gather(Tensor pixels, IReadOnlyList<long> indices)
     {
-        if (pixels.dtype != ScalarType.Byte || pixels.ndim != 4 || pixels.shape[1] != CifarImages.Channels || pixels.shape[2] != CifarImages.Side || pixels.shape[3] != CifarImages.Side)
+        if (pixels.dtype != ScalarType.Byte || pixels.ndim != 4 || pixels.shape[1] != CifarBinaryReader.Channels || pixels.shape[2] != CifarBinaryReader.Side || pixels.shape[3] != CifarBinaryReader.Side)
             throw new ArgumentException($"pixels must be uint8 [N,3,32,32], got {pixels.dtype} [{string.Join(",", pixels.shape)}]", nameof(pixels));
         if (indices.Count == 0) return [];
         using var scope = NewDisposeScope();
@@ -19,7 +19,7 @@ internal static class TensorImages
         var bytes = chosen.bytes;
         var images = new byte[indices.Count][];
         for (int i = 0; i < images.Length; i++)
-            images[i] = bytes.Slice(i * CifarImages.PixelCount, CifarImages.PixelCount).ToArray();
+            images[i] = bytes.Slice(i * CifarBinaryReader.PixelCount, CifarBinaryReader.PixelCount).ToArray();
         return images;
     }
 }

@@ -24,7 +24,7 @@ public sealed class TrainedRun(RunRequest request, nn.Module<Tensor, Tensor> mod
     public IReadOnlyList<string> ClassNames { get; } = classNames;
 
     /// <summary>The module's class probabilities on <paramref name="images"/> with the recipe's evaluation views (float32, on the CPU).</summary>
-    public Tensor Probabilities(CifarImages images) =>
+    public Tensor Probabilities(LabeledImages images) =>
         ModelEvaluator.PredictProbabilities(Module, images.Pixels, Scaling, Request.Device, Request.Recipe.EvaluationBatchSize, Request.Recipe.EvaluationViews);
 
     /// <inheritdoc />

@@ -17,14 +17,14 @@ namespace Cifar10.Pipelines.Runs;
 public static class TrainingRun
 {
     /// <summary>Trains, evaluates and packages <paramref name="request"/>; <paramref name="callbacks"/> run after the recipe's own and before the checkpoint.</summary>
-    public static TrainingRunOutcome Execute(CifarDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
+    public static TrainingRunOutcome Execute(ImageDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
     {
         using var trained = Train(data, request, callbacks, cancel);
         return Package(trained, Evaluate(trained));
     }
 
     /// <summary>Splits the data, fits the input scaling and trains; the run folder gets its checkpoint and history CSV as epochs end.</summary>
-    public static TrainedRun Train(CifarDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
+    public static TrainedRun Train(ImageDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
     {
         var folder = request.Folder.Create();
         var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit);

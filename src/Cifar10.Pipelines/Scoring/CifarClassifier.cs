@@ -76,8 +76,8 @@ public sealed class CifarClassifier : IDisposable
     /// <summary>Scores one CIFAR-10 record (3,072 bytes, planar RGB).</summary>
     public ImagePrediction PredictRecord(byte[] record, int topK = 3)
     {
-        if (record.Length != CifarImages.PixelCount)
-            throw new CifarException($"a CIFAR-10 record has {CifarImages.PixelCount:N0} bytes, got {record.Length:N0}.");
+        if (record.Length != CifarBinaryReader.PixelCount)
+            throw new CifarException($"a CIFAR-10 record has {CifarBinaryReader.PixelCount:N0} bytes, got {record.Length:N0}.");
         var output = _engines.Predict(new CifarRecordInput { Record = record });
         return ImagePrediction.FromProbabilities(output.Probabilities, ClassNames, topK);
     }
@@ -99,10 +99,10 @@ public sealed class CifarClassifier : IDisposable
     }
 
     /// <summary>ML.NET's multiclass metrics of the model on <paramref name="images"/>.</summary>
-    public ClassificationMetrics Evaluate(CifarImages images, int topK = 3)
+    public ClassificationMetrics Evaluate(LabeledImages images, int topK = 3)
     {
         var pixels = images.Pixels.data<byte>().ToArray();
-        var records = Enumerable.Range(0, images.Count).Select(i => pixels.AsSpan(i * CifarImages.PixelCount, CifarImages.PixelCount).ToArray());
+        var records = Enumerable.Range(0, images.Count).Select(i => pixels.AsSpan(i * CifarBinaryReader.PixelCount, CifarBinaryReader.PixelCount).ToArray());
         var probabilities = PredictProbabilities(records);
         return new MulticlassEvaluator(_mlContext).Evaluate(probabilities, images.LabelArray(), ClassNames, topK);
     }

@@ -11,6 +11,6 @@ public sealed class CifarRecordInput
 
     /// <summary>1,024 red, 1,024 green, then 1,024 blue bytes, each plane row-major.</summary>
     [ColumnName(ColumnName)]
-    [VectorType(CifarImages.PixelCount)]
+    [VectorType(CifarBinaryReader.PixelCount)]
     public byte[] Record { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using Cifar10.Core;
 using Cifar10.Core.Data;
+using Cifar10.Scoring;
 using SkiaSharp;
 
 namespace Cifar10.Pipelines.Scoring;
@@ -58,7 +59,7 @@ public static class ImageDecoder
     /// </summary>
     static byte[] ToRecord(SKBitmap source, SKEncodedOrigin origin)
     {
-        const int side = CifarImages.Side;
+        const int side = CifarBinaryReader.Side;
         var upright = UprightTransform(origin, source.Width, source.Height, out var width, out var height);
         using var target = new SKBitmap(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(target))
@@ -75,7 +76,7 @@ public static class ImageDecoder
         }
         var rgba = target.Bytes;
         const int plane = side * side;
-        var record = new byte[CifarImages.PixelCount];
+        var record = new byte[CifarBinaryReader.PixelCount];
         for (int i = 0; i < plane; i++)
         {
             record[i] = rgba[4 * i];

@@ -11,8 +11,8 @@ public static class ImageFixtures
     /// <summary>A CIFAR-10 record (planar RGB) encoded as a lossless 32×32 PNG.</summary>
     public static byte[] RecordAsPng(byte[] record)
     {
-        const int plane = CifarImages.Side * CifarImages.Side;
-        using var bitmap = new SKBitmap(new SKImageInfo(CifarImages.Side, CifarImages.Side, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        const int plane = CifarBinaryReader.Side * CifarBinaryReader.Side;
+        using var bitmap = new SKBitmap(new SKImageInfo(CifarBinaryReader.Side, CifarBinaryReader.Side, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var rgba = new byte[plane * 4];
         for (int i = 0; i < plane; i++)
         {

@@ -1,4 +1,4 @@
-namespace Cifar10.Pipelines.Scoring;
+namespace Cifar10.Scoring;
 
 /// <summary>Why an image could not be scored, for callers that map problems to codes (e.g. HTTP statuses).</summary>
 public enum ImageProblem
@@ -13,7 +13,7 @@ public enum ImageProblem
     UnsupportedFormat,
     /// <summary>The header says the image has no pixels.</summary>
     NoPixels,
-    /// <summary>The header says the image is larger than <see cref="ImageDecoder.MaxPixels"/>.</summary>
+    /// <summary>The header says the image is larger than <see cref="ImageCheck.MaxPixels"/>.</summary>
     TooLarge,
     /// <summary>The data ends before the image does.</summary>
     Truncated,
