@@ -1,5 +1,6 @@
 using Cifar10.Cli.Commands;
 using Cifar10.Core;
+using Cifar10.Scoring;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,14 +18,15 @@ internal static class CliApp
         {
             config.SetApplicationName("cifar10");
             config.UseStrictParsing();
-            config.AddCommand<TrainCommand>("train").WithDescription("Train one model on CIFAR-10 and write a run folder.");
+            config.AddCommand<TrainCommand>("train").WithDescription("Train one model on CIFAR-10, or on your own images (--images DIR), and write a run folder with model.zip and model.onnx.");
+            config.AddCommand<ImagesCommand>("images").WithDescription("Write CIFAR-10 as folders of PNG files, one per class (the layout train --images reads).");
             config.AddCommand<ExperimentCommand>("experiment").WithDescription("Run the study: several models and seeds under one protocol; report, plots, statistics.");
             config.AddCommand<EdaCommand>("eda").WithDescription("Explore the data: class balance, sample images, pixel statistics (figures, eda.json, tables).");
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");
-            config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the test set with an exported model.onnx through ML.NET: accuracy, per-class table, confusion matrix.");
-            config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with an exported model.onnx (table, or --json).");
-            config.AddCommand<ServeCommand>("serve").WithDescription("Serve an exported model over HTTP (POST /predict, /predict/batch; GET /model, /health).");
+            config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the CIFAR-10 test set or a folder of class folders with model.zip or model.onnx through ML.NET: accuracy, per-class table, confusion matrix.");
+            config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with model.zip or model.onnx (table, or --json).");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve model.zip or model.onnx over HTTP (POST /predict, /predict/batch; GET /model, /health).");
             config.AddCommand<CompareCommand>("compare").WithDescription("Compare finished runs by training time: a table and accuracy-by-time.png.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure training and inference throughput against the machine's matmul peak (bench.json, bench.png).");
             config.SetExceptionHandler((exception, _) => ReportError(exception));
@@ -38,6 +40,7 @@ internal static class CliApp
         {
             InvalidSettingException e => SettingFlags.Describe(e),
             CifarException e => e.Message,
+            ScoringException e => e.Message,
             CommandAppException e => e.Message,
             OperationCanceledException => "cancelled.",
             _ => $"unexpected error: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}",

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cifar10.Cli.Commands;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using Cifar10.Tests.Shared;
 using Cifar10.Tests.Shared.Images;
 using SkiaSharp;
@@ -41,7 +41,7 @@ public class PredictCommandTests
 
         var predictions = JsonSerializer.Deserialize<PredictionJson[]>(result.Stdout)!;
         Assert.Equal(good.Length + bad.Length, predictions.Length);
-        using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
+        using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
         foreach (var (file, json) in good.Zip(predictions))
         {
             var expected = classifier.PredictFile(file);
@@ -58,7 +58,7 @@ public class PredictCommandTests
     {
         var png = Path.Combine(Directory.CreateTempSubdirectory("predict-table-").FullName, "real-3.png");
         File.WriteAllBytes(png, ImageFixtures.RecordAsPng(RealCifar.TestRecord(3)));
-        using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
+        using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
         var expected = classifier.PredictFile(png);
 
         var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", QuickRun.OnnxPath, png);

@@ -34,7 +34,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     {
         var record = RealCifar.TestRecord(7);
         var png = ImageFixtures.RecordAsPng(record);
-        var expected = fixture.Server.Classifier.PredictRecord(record);
+        var expected = fixture.Server.Classifier.PredictPixels(record);
 
         using var raw = new ByteArrayContent(png);
         raw.Headers.ContentType = new MediaTypeHeaderValue("image/png");
@@ -59,7 +59,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var results = (await response.Content.ReadFromJsonAsync<PredictionJson[]>())!;
         Assert.Equal(["zero.png", "notes.txt", "cmyk.jpg"], results.Select(r => r.File));
-        Assert.Equal(fixture.Server.Classifier.PredictRecord(RealCifar.TestRecord(0)).Label, results[0].Label);
+        Assert.Equal(fixture.Server.Classifier.PredictPixels(RealCifar.TestRecord(0)).Label, results[0].Label);
         Assert.StartsWith("notes.txt: not a supported image", results[1].Error);
         Assert.NotNull(results[2].Label);
     }
@@ -102,7 +102,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     public async Task Concurrent_requests_get_the_same_answers_as_one_at_a_time()
     {
         var images = Enumerable.Range(0, 24).Select(i => ImageFixtures.RecordAsPng(RealCifar.TestRecord(i))).ToArray();
-        var expected = Enumerable.Range(0, 24).Select(i => fixture.Server.Classifier.PredictRecord(RealCifar.TestRecord(i)).Label).ToArray();
+        var expected = Enumerable.Range(0, 24).Select(i => fixture.Server.Classifier.PredictPixels(RealCifar.TestRecord(i)).Label).ToArray();
         var answers = await Task.WhenAll(images.Select(async png => (await ReadPrediction(await Client.PostAsync("/predict", new ByteArrayContent(png)))).Label));
         Assert.Equal(expected, answers);
     }

@@ -25,6 +25,30 @@ public class TrainedModelFileTests
             Assert.True(tensor.eq(loaded.Module.state_dict()[name]).all().item<bool>(), name);
     }
 
+    [Theory]
+    [InlineData("dense")]
+    [InlineData("cnn-5x5")]
+    [InlineData("fast")]
+    public void A_card_stores_the_layer_definitions_and_a_network_outside_the_zoo_reloads_from_them(string id)
+    {
+        using var temp = new TempDirectory();
+        var zoo = ModelZoo.Get(id);
+        var renamed = SequentialBuilder.Input(zoo.Input.Dims.ToArray());
+        foreach (var layer in zoo.Layers) renamed.Add(layer.Spec);
+        var definition = renamed.Build($"my-{id}", "the same layers under a name no zoo knows");
+        using var module = definition.CreateModule();
+        var folder = new RunFolder(temp.Path);
+        folder.SaveModel(module, Card(definition.Id) with { Definition = definition });
+
+        Assert.Contains("\"kind\": \"Dense\"", File.ReadAllText(folder.CardPath));
+        using var loaded = folder.LoadModel();
+        Assert.Equal(definition.Id, loaded.Definition.Id);
+        Assert.Equal(definition.Layers.Select(l => l.Spec), loaded.Definition.Layers.Select(l => l.Spec));
+        Assert.Equal(definition.TotalParameters, loaded.Definition.TotalParameters);
+        foreach (var (name, tensor) in module.state_dict())
+            Assert.True(tensor.eq(loaded.Module.state_dict()[name]).all().item<bool>(), name);
+    }
+
     [Fact]
     public void Weights_of_another_architecture_are_refused_in_one_line()
     {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Cifar10.Core.Export;
 using Cifar10.Core.Runs;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,10 +33,10 @@ internal sealed class ExportCommand : Command<ExportCommand.Settings>
         OutFile.RequireNotDirectory(output);
         using var trained = new RunFolder(settings.Run!).LoadModel();
         // Validation runs on the temp file, before the rename: a bad export never replaces a good model.onnx.
-        var classes = 0;
-        OnnxExporter.Export(trained, output, temp => classes = OnnxModelValidator.Validate(temp, output));
+        OnnxModelInfo? info = null;
+        OnnxExporter.Export(trained, output, temp => info = OnnxModelValidator.Validate(temp, output));
         AnsiConsole.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(output))} ({new FileInfo(output).Length / 1024.0:N0} KiB, {Markup.Escape(trained.Definition.Id)}, opset {OnnxContract.Opset})");
-        AnsiConsole.WriteLine($"checked with ONNX Runtime: {OnnxContract.InputName} float [N,3,32,32] raw 0–255 RGB → {OnnxContract.OutputName} float [N,{classes}]");
+        AnsiConsole.WriteLine($"checked with ONNX Runtime: {OnnxContract.InputName} float [N,3,{info!.ImageSize},{info.ImageSize}] raw 0–255 RGB → {OnnxContract.OutputName} float [N,{info.ClassNames.Count}] ({string.Join(", ", info.ClassNames)})");
         return 0;
     }
 }

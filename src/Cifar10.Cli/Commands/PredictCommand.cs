@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,7 +17,7 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-m|--model <FILE>")]
-        [Description("Exported model (model.onnx); model.json beside it supplies the class names.")]
+        [Description("The ML.NET model (model.zip) or the exported model.onnx; the class names come from the model.")]
         public string? Model { get; init; }
 
         [CommandArgument(0, "<IMAGES>")]
@@ -45,7 +45,7 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var classifier = CifarClassifier.Load(settings.Model!);
+        using var classifier = ImageClassifier.Load(settings.Model!);
         var results = new List<PredictionJson>();
         foreach (var image in settings.Images)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 
 namespace Cifar10.Cli.Commands;
 

@@ -12,7 +12,7 @@ internal sealed class ServeCommand : Command<ServeCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-m|--model <FILE>")]
-        [Description("Exported model (model.onnx); model.json beside it supplies class names and metrics.")]
+        [Description("The ML.NET model (model.zip) or the exported model.onnx (class names come from the model; model.json beside it adds metrics to GET /model).")]
         public string? Model { get; init; }
 
         [CommandOption("--urls <URLS>")]

@@ -9,12 +9,13 @@ using Spectre.Console.Cli;
 
 namespace Cifar10.Cli.Commands;
 
-/// <summary><c>cifar10 train</c>: one model, one recipe, one seed, a run folder.</summary>
+/// <summary><c>cifar10 train</c>: one model, one recipe, one seed, a run folder; on CIFAR-10, or on a folder of images (<c>--images</c>).</summary>
 internal sealed class TrainCommand : Command<TrainSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Images is not null) return FolderTraining.Run(settings, cancellationToken);
         var definition = ModelZoo.Get(settings.ModelId);
         var recipe = settings.ResolveRecipe();
         var device = TorchSetup.Apply(settings.Device, settings.Threads);

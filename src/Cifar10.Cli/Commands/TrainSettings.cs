@@ -89,6 +89,33 @@ internal sealed class TrainSettings : RecipeSettings
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
 
+    [CommandOption("--images <DIR>")]
+    [Description("Train on your own images instead of CIFAR-10: a folder with one sub-folder of images per class (PNG, JPEG, WebP, GIF, BMP; any size). The run folder gets model.zip, an ML.NET model.")]
+    public string? Images { get; init; }
+
+    [CommandOption("--test-images <DIR>")]
+    [Description("With --images: a folder of the same classes to evaluate the trained model on (evaluation.json, confusion-matrix.png).")]
+    public string? TestImages { get; init; }
+
+    [CommandOption("--image-size <N>")]
+    [Description("With --images: the side, in pixels, images are resized to (default 32; the fast models need a multiple of 8).")]
+    public int? ImageSize { get; init; }
+
+    [CommandOption("--skip-unreadable")]
+    [Description("With --images: skip image files that cannot be read (and count them) instead of stopping.")]
+    public bool SkipUnreadable { get; init; }
+
+    /// <inheritdoc />
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (Images is null && (TestImages is not null || ImageSize is not null || SkipUnreadable))
+            return Spectre.Console.ValidationResult.Error("--test-images, --image-size and --skip-unreadable go with --images DIR.");
+        if (Images is not null && (Data is not null || TrainLimit is not null || TestLimit is not null))
+            return Spectre.Console.ValidationResult.Error("--data, --train-limit and --test-limit are for CIFAR-10; with --images the folder is the data.");
+        if (ImageSize is < 8) return Spectre.Console.ValidationResult.Error($"--image-size {ImageSize}: must be at least 8.");
+        return base.Validate();
+    }
+
     /// <summary>The model this command trains: <c>--model</c>, else the recipe's usual network, else cnn-3x3.</summary>
     public string ModelId => Model ?? (Recipe is not null && TrainingRecipes.Get(Recipe) is FastRecipe ? "fast" : "cnn-3x3");
 

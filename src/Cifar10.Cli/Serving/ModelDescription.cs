@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Cifar10.Core;
 using Cifar10.Core.Export;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Core.Runs;
+using Cifar10.Scoring;
 
 namespace Cifar10.Cli.Serving;
 
@@ -18,16 +19,16 @@ internal sealed record ModelDescription(
     [property: JsonPropertyName("modelFile")] string ModelFile)
 {
     /// <summary>Describes a loaded classifier; card fields are null when no model.json was found beside the model.</summary>
-    public static ModelDescription Of(CifarClassifier classifier)
+    public static ModelDescription Of(ImageClassifier classifier)
     {
-        var card = classifier.Card;
+        var card = RunFolder.CardBeside(classifier.ModelPath);
         var metrics = new Dictionary<string, double>();
         if (card?.TestAccuracy is double accuracy) metrics["testAccuracy"] = accuracy;
         if (card?.TestLoss is double loss) metrics["testLoss"] = loss;
         return new ModelDescription(
             card?.Architecture,
             classifier.ClassNames,
-            new TensorDescription(OnnxContract.InputName, "float32", ["N", 3, 32, 32], "raw RGB values 0-255, planar (all R, then G, then B); scaling is inside the model"),
+            new TensorDescription(OnnxContract.InputName, "float32", ["N", 3, classifier.ImageSize, classifier.ImageSize], "raw RGB values 0-255, planar (all R, then G, then B); scaling is inside the model"),
             new TensorDescription(OnnxContract.OutputName, "float32", ["N", classifier.ClassNames.Count], "softmax probabilities in class order"),
             metrics.Count > 0 ? metrics : null,
             card?.TotalParameters,

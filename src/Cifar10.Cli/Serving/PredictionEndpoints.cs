@@ -1,5 +1,5 @@
 using Cifar10.Cli.Commands;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -8,7 +8,7 @@ namespace Cifar10.Cli.Serving;
 /// <summary>The HTTP API: <c>POST /predict</c>, <c>POST /predict/batch</c>, <c>GET /health</c>, <c>GET /model</c>.</summary>
 internal static class PredictionEndpoints
 {
-    public static void Map(WebApplication app, CifarClassifier classifier, ServerOptions options)
+    public static void Map(WebApplication app, ImageClassifier classifier, ServerOptions options)
     {
         var description = ModelDescription.Of(classifier);
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
@@ -17,7 +17,7 @@ internal static class PredictionEndpoints
         app.MapPost("/predict/batch", (HttpRequest request) => Guarded(() => PredictBatchAsync(request, classifier, options)));
     }
 
-    static async Task<IResult> PredictOneAsync(HttpRequest request, CifarClassifier classifier)
+    static async Task<IResult> PredictOneAsync(HttpRequest request, ImageClassifier classifier)
     {
         var k = TopK(request, classifier);
         byte[] image;
@@ -38,7 +38,7 @@ internal static class PredictionEndpoints
         return Results.Json(PredictionJson.Success(Predict(classifier, image, name, k)), PredictionJson.Options);
     }
 
-    static async Task<IResult> PredictBatchAsync(HttpRequest request, CifarClassifier classifier, ServerOptions options)
+    static async Task<IResult> PredictBatchAsync(HttpRequest request, ImageClassifier classifier, ServerOptions options)
     {
         var k = TopK(request, classifier);
         if (!IsMultipart(request))
@@ -61,13 +61,13 @@ internal static class PredictionEndpoints
     static bool IsMultipart(HttpRequest request) =>
         request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
 
-    static ImagePrediction Predict(CifarClassifier classifier, byte[] image, string name, int k)
+    static ImagePrediction Predict(ImageClassifier classifier, byte[] image, string name, int k)
     {
         try { return classifier.PredictImage(image, name, k); }
         catch (ImageDecodeException e) { throw new RequestException(e.Problem == ImageProblem.UnsupportedFormat ? 415 : 400, e.Message); }
     }
 
-    static int TopK(HttpRequest request, CifarClassifier classifier)
+    static int TopK(HttpRequest request, ImageClassifier classifier)
     {
         var text = request.Query["k"].ToString();
         if (text.Length == 0) return 3;

@@ -1,4 +1,4 @@
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,16 +10,16 @@ using Microsoft.Extensions.Logging;
 namespace Cifar10.Cli.Serving;
 
 /// <summary>
-/// The prediction HTTP server (ASP.NET Core minimal API over a <see cref="CifarClassifier"/>).
+/// The prediction HTTP server (ASP.NET Core minimal API over a <see cref="ImageClassifier"/>).
 /// Start it on <c>http://127.0.0.1:0</c> to get a free port, read <see cref="Addresses"/>, and
 /// dispose it to stop.
 /// </summary>
 internal sealed class PredictionServer : IAsyncDisposable
 {
     readonly WebApplication _app;
-    readonly CifarClassifier _classifier;
+    readonly ImageClassifier _classifier;
 
-    PredictionServer(WebApplication app, CifarClassifier classifier, IReadOnlyList<Uri> addresses)
+    PredictionServer(WebApplication app, ImageClassifier classifier, IReadOnlyList<Uri> addresses)
     {
         _app = app;
         _classifier = classifier;
@@ -30,12 +30,12 @@ internal sealed class PredictionServer : IAsyncDisposable
     public IReadOnlyList<Uri> Addresses { get; }
 
     /// <summary>The model being served.</summary>
-    public CifarClassifier Classifier => _classifier;
+    public ImageClassifier Classifier => _classifier;
 
     /// <summary>Loads the model (one-line errors for a bad file) and starts listening.</summary>
     public static async Task<PredictionServer> StartAsync(ServerOptions options, CancellationToken cancel = default)
     {
-        var classifier = CifarClassifier.Load(options.ModelPath);
+        var classifier = ImageClassifier.Load(options.ModelPath);
         try
         {
             var builder = WebApplication.CreateSlimBuilder();

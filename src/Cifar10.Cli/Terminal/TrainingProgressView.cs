@@ -1,4 +1,5 @@
 using Cifar10.Core.Training;
+using Cifar10.Pipelines.Trainers;
 using Spectre.Console;
 
 namespace Cifar10.Cli.Terminal;
@@ -11,11 +12,36 @@ internal sealed class TrainingProgressView(ProgressTask task, string label) : IT
 {
     /// <summary>Runs <paramref name="work"/> with a live progress bar.</summary>
     public static T Show<T>(string label, Func<ITrainingCallback, T> work) =>
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+        Bars()
             .Start(ctx => work(new TrainingProgressView(ctx.AddTask(Markup.Escape(label)), label)));
+
+    static Progress Bars() => AnsiConsole.Progress()
+        .AutoClear(false)
+        .HideCompleted(false)
+        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn());
+
+    /// <summary>Runs <paramref name="work"/> with a bar for reading the images and one for training.</summary>
+    public static T ShowWithReading<T>(string label, Func<ITrainingCallback, IProgress<ConvNetProgress>, T> work) =>
+        Bars()
+            .Start(ctx =>
+            {
+                var reading = ctx.AddTask("reading images");
+                var training = new TrainingProgressView(ctx.AddTask(Markup.Escape(label), autoStart: false), label);
+                return work(training, new ReadingProgress(reading));
+            });
+
+    // Reading reports images done out of a total (unknown while in-memory images stream: -1).
+    sealed class ReadingProgress(ProgressTask task) : IProgress<ConvNetProgress>
+    {
+        public void Report(ConvNetProgress value)
+        {
+            if (value.Stage != ConvNetProgress.Reading) { task.Value = task.MaxValue; return; }
+            if (value.Total > 0) task.MaxValue = value.Total;
+            task.Value = value.Done;
+        }
+    }
+
+    public void OnTrainBegin(TrainingContext context) => task.StartTask();
 
     public void OnBatchEnd(TrainingContext context, BatchLogs logs)
     {

@@ -24,10 +24,8 @@ public static class OnnxContract
     public const string ClassNamesKey = "class_names";
 
     /// <summary>
-    /// Output of the graph ML.NET scores with (<see cref="OnnxExporter.BuildForMlNet"/>): one image's
-    /// class probabilities, [classes], which ML.NET names its <c>Score</c> column after.
+    /// Outputs of the graph ML.NET scores with (<see cref="OnnxExporter.BuildForMlNet"/>): the class
+    /// probabilities again, and the most probable class as a one-hot vector, both [N,classes].
     /// </summary>
-    public const string ScoreOutputName = "Score";
-    /// <summary>Output of the ML.NET graph: the index of the most probable class, an int64 scalar.</summary>
-    public const string PredictedIndexOutputName = "PredictedIndex";
+    public const string NetworkScoreOutputName = "Cifar10.NetworkScore", PredictedOneHotOutputName = "Cifar10.PredictedOneHot";
 }

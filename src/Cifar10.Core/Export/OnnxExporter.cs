@@ -50,22 +50,28 @@ public static class OnnxExporter
     }
 
     /// <summary>
-    /// The graph ML.NET's <c>ApplyOnnxModel</c> scores with, one image per call: the same network, but
-    /// its outputs are <see cref="OnnxContract.ScoreOutputName"/> (the probabilities of the one image,
-    /// [classes]) and <see cref="OnnxContract.PredictedIndexOutputName"/> (the argmax, an int64 scalar),
-    /// so that ML.NET gets a <c>Score</c> vector and a scalar it maps to the label's key type. A batch of
-    /// more than one image cannot go through these outputs; <c>model.onnx</c> keeps <see cref="Build"/>'s.
+    /// The graph ML.NET's <c>ApplyOnnxModel</c> scores with: <see cref="Build"/>'s, with two more outputs,
+    /// <see cref="OnnxContract.NetworkScoreOutputName"/> (the probabilities) and
+    /// <see cref="OnnxContract.PredictedOneHotOutputName"/> (1 for the most probable class, 0 for the others).
+    /// ML.NET cannot read a scalar ONNX output (its OnnxTransformer reads scalars as sequences and fails),
+    /// so the predicted class leaves the graph as a one-hot vector. ML.NET scores one image per call, and
+    /// both outputs drop the batch dimension ([classes]) so that ML.NET sees vectors of the classes'
+    /// length: this graph takes a batch of one image only (<c>model.onnx</c> keeps <see cref="Build"/>'s).
     /// </summary>
     public static ModelProto BuildForMlNet(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling, IReadOnlyList<string> classNames)
     {
         var model = Build(definition, module, scaling, classNames);
         var graph = new OnnxGraphBuilder(model.Graph);
-        var axes = graph.AddInt64Initializer("mlnet/batch_axis", 0);
-        graph.AddNode("Squeeze", OnnxContract.ScoreOutputName, [OnnxContract.OutputName, axes]);
-        graph.AddNode("ArgMax", OnnxContract.PredictedIndexOutputName, [OnnxContract.ScoreOutputName], OnnxGraphBuilder.Int("axis", 0), OnnxGraphBuilder.Int("keepdims", 0));
-        model.Graph.Output.Clear();
-        model.Graph.Output.Add(OnnxGraphBuilder.Tensor(OnnxContract.ScoreOutputName, TensorProto.Types.DataType.Float, [definition.Output.Dims[0]]));
-        model.Graph.Output.Add(OnnxGraphBuilder.Tensor(OnnxContract.PredictedIndexOutputName, TensorProto.Types.DataType.Int64, []));
+        var classes = definition.Output.Dims[0];
+        var batchAxis = graph.AddInt64Initializer("mlnet/batch_axis", 0);
+        var score = graph.AddNode("Squeeze", OnnxContract.NetworkScoreOutputName, [OnnxContract.OutputName, batchAxis]);
+        var index = graph.AddNode("ArgMax", "mlnet/argmax", [score], OnnxGraphBuilder.Int("axis", 0), OnnxGraphBuilder.Int("keepdims", 1));
+        var depth = graph.AddInt64Initializer("mlnet/depth", classes);
+        var values = graph.AddInitializer("mlnet/off_on", [0f, 1f], 2);
+        var oneHot = graph.AddNode("OneHot", "mlnet/one_hot", [index, depth, values]);
+        graph.AddNode("Squeeze", OnnxContract.PredictedOneHotOutputName, [oneHot, batchAxis]);
+        model.Graph.Output.Add(OnnxGraphBuilder.Tensor(OnnxContract.NetworkScoreOutputName, Onnx.TensorProto.Types.DataType.Float, [classes]));
+        model.Graph.Output.Add(OnnxGraphBuilder.Tensor(OnnxContract.PredictedOneHotOutputName, Onnx.TensorProto.Types.DataType.Float, [classes]));
         return model;
     }
 

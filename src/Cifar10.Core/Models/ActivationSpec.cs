@@ -7,7 +7,7 @@ namespace Cifar10.Core.Models;
 public sealed record ActivationSpec(Activation Activation) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "Activation";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Activation";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input) => input;
     /// <inheritdoc />

@@ -12,7 +12,7 @@ namespace Cifar10.Core.Models;
 public sealed record BatchNormSpec(double Epsilon = 1e-3, double Momentum = 0.01, bool TrainScale = true) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "BatchNormalization";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "BatchNormalization";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input) => input;
     /// <inheritdoc />

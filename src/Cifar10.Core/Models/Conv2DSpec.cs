@@ -10,7 +10,7 @@ namespace Cifar10.Core.Models;
 public sealed record Conv2DSpec(int Filters, int Kernel, Activation Activation = Activation.Relu, bool UseBias = true, bool IdentityInit = false) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "Conv2D";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Conv2D";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input)
     {

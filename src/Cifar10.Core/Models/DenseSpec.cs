@@ -7,7 +7,7 @@ namespace Cifar10.Core.Models;
 public sealed record DenseSpec(int Units, Activation Activation = Activation.Relu, bool UseBias = true) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "Dense";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Dense";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input)
     {

@@ -7,7 +7,7 @@ namespace Cifar10.Core.Models;
 public sealed record DropoutSpec(double Rate) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "Dropout";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Dropout";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input) => input;
     /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace Cifar10.Core.Models;
 public sealed record FlattenSpec : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "Flatten";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Flatten";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input) => new((int)input.Elements);
     /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace Cifar10.Core.Models;
 public sealed record MaxPoolSpec(int Size = 2) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "MaxPooling2D";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "MaxPooling2D";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input)
     {

@@ -7,7 +7,7 @@ namespace Cifar10.Core.Models;
 public sealed record ScaleSpec(float Factor) : LayerSpec
 {
     /// <inheritdoc />
-    public override string Kind => "Scale";
+    [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Scale";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input) => input;
     /// <inheritdoc />

@@ -97,6 +97,13 @@ public sealed class RunFolder(string path)
     /// <summary>Reads a <c>model.json</c>; cards written before the input scaling had that name are read too.</summary>
     public static ModelCard ReadCard(string path) => JsonFile.Read<ModelCard>(path, "model card", RenameLegacyKeys);
 
+    /// <summary>The card of the run a model file (model.onnx, model.zip) sits in, or null when there is none beside it.</summary>
+    public static ModelCard? CardBeside(string modelPath)
+    {
+        var card = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(modelPath))!, CardFile);
+        return File.Exists(card) ? ReadCard(card) : null;
+    }
+
     /// <summary>Loads the model (card, definition, weights) in eval mode; a missing, corrupt or mismatched file is a one-line error.</summary>
     public TrainedModel LoadModel(Device? device = null)
     {

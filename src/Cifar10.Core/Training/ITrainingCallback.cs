@@ -31,6 +31,9 @@ public interface ITrainingCallback
     /// <summary>After the optimizer step, with the epoch's running loss and accuracy.</summary>
     void OnBatchEnd(TrainingContext context, BatchLogs logs) { }
 
+    /// <summary>After the epoch's last step, before its validation pass (Keras' <c>on_test_begin</c>).</summary>
+    void OnValidationBegin(TrainingContext context) { }
+
     /// <summary>After the epoch's validation pass, with its record (already in <see cref="TrainingContext.History"/>).</summary>
     void OnEpochEnd(TrainingContext context, EpochRecord logs) { }
 

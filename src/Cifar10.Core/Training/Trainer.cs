@@ -97,6 +97,7 @@ public sealed class Trainer
             context.Notify(c => c.OnBatchEnd(context, logs));
         }
         var learningRate = context.Optimizer.LearningRate;
+        context.Notify(c => c.OnValidationBegin(context));
         var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(context.Model, validation, scaling, Device, Recipe.EvaluationBatchSize, Recipe.EvaluationViews);
         return new EpochRecord(context.Epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
     }

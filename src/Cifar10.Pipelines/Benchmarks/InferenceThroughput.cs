@@ -1,7 +1,7 @@
 using Cifar10.Core.Data;
 using Cifar10.Core.Models;
 using Cifar10.Core.Training;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -42,16 +42,16 @@ internal static class InferenceThroughput
         var ortDefault = OrtRate(tuned: false);
         var ortTuned = OrtRate(tuned: true);
 
-        using var classifier = CifarClassifier.Load(onnxPath);
+        using var classifier = ImageClassifier.Load(onnxPath);
         classifier.PredictProbabilities(records.Take(warm));
         var mlNetRate = count / Throughput.Seconds(() => classifier.PredictProbabilities(records));
 
-        for (int i = 0; i < WarmupCalls; i++) classifier.PredictRecord(records[i % count]);
+        for (int i = 0; i < WarmupCalls; i++) classifier.PredictPixels(records[i % count]);
         var latencies = new double[options.LatencyCalls];
         for (int i = 0; i < latencies.Length; i++)
         {
             var record = records[i % count];
-            latencies[i] = 1000 * Throughput.Seconds(() => classifier.PredictRecord(record));
+            latencies[i] = 1000 * Throughput.Seconds(() => classifier.PredictPixels(record));
         }
 
         return new InferenceBench(definition.Id, count, batch, torchRate, ortDefault, ortTuned, mlNetRate,

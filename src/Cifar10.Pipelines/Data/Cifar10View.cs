@@ -1,3 +1,4 @@
+using Cifar10.Scoring;
 using Cifar10.Core.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -23,6 +24,7 @@ internal static class Cifar10View
             pixels = images.Pixels.data<byte>().ToArray();
             labels = images.LabelArray();
         }
+        MLImageType.Register();
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Image)].ColumnType = new ImageDataViewType(CifarBinaryReader.Side, CifarBinaryReader.Side);
         return catalog.LoadFromEnumerable(Rows(pixels, labels, names), schema);

@@ -21,7 +21,9 @@ public sealed class MulticlassEvaluator(MLContext mlContext)
             var score = probabilities.Slice(i * classes, classes).ToArray();
             rows[i] = new ScoredRow { Label = classNames[(int)labels[i]], Score = score, PredictedLabel = classNames[ArgMax(score)] };
         }
-        return Evaluate(mlContext.Data.LoadFromEnumerable(rows), classNames, topK);
+        var schema = SchemaDefinition.Create(typeof(ScoredRow));
+        schema[nameof(ScoredRow.Score)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, classes);
+        return Evaluate(mlContext.Data.LoadFromEnumerable(rows, schema), classNames, topK);
     }
 
     /// <summary>Evaluates a view with string columns Label and PredictedLabel and a float vector Score.</summary>
@@ -31,11 +33,11 @@ public sealed class MulticlassEvaluator(MLContext mlContext)
         var keyed = mlContext.Transforms.Conversion.MapValueToKey("Label", keyData: keys)
             .Append(mlContext.Transforms.Conversion.MapValueToKey("PredictedLabel", keyData: keys))
             .Fit(scored).Transform(scored);
-        var m = mlContext.MulticlassClassification.Evaluate(keyed, "Label", "Score", "PredictedLabel", topK);
+        var m = mlContext.MulticlassClassification.Evaluate(keyed, "Label", "Score", "PredictedLabel", Math.Min(topK, classNames.Count));
         var counts = m.ConfusionMatrix.Counts;
         return new ClassificationMetrics(
             (int)counts.Sum(r => r.Sum()),
-            m.MicroAccuracy, m.MacroAccuracy, m.LogLoss, m.LogLossReduction, topK, m.TopKAccuracy,
+            m.MicroAccuracy, m.MacroAccuracy, m.LogLoss, m.LogLossReduction, Math.Min(topK, classNames.Count), m.TopKAccuracy,
             classNames.ToArray(),
             m.ConfusionMatrix.PerClassPrecision.ToArray(),
             m.ConfusionMatrix.PerClassRecall.ToArray(),

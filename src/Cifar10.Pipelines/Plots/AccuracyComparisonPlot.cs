@@ -1,4 +1,5 @@
-using ScottPlot;
+using OxyPlot;
+using OxyPlot.Series;
 
 namespace Cifar10.Pipelines.Plots;
 
@@ -11,42 +12,43 @@ internal static class AccuracyComparisonPlot
         if (models.Count == 0) throw new ArgumentException("at least one model is needed", nameof(models));
         // With one seed per model there is no spread to show: say so instead of promising whiskers.
         var oneSeed = models.All(m => m.PerSeed.Count <= 1);
-        var plot = FigureStyle.Create(oneSeed ? "Test accuracy by model (1 seed, no spread)" : $"Test accuracy by model (mean ± std over {SeedText(models)})", "Model", "Test accuracy (%)");
-        var bars = models.Select((m, i) => new Bar
+        var plot = FigureStyle.Create(oneSeed ? "Test accuracy by model (1 seed, no spread)" : $"Test accuracy by model (mean ± std over {SeedText(models)})", "Model", "Test accuracy");
+        var bars = new RectangleBarSeries { StrokeThickness = 0 };
+        for (int i = 0; i < models.Count; i++)
+            bars.Items.Add(new RectangleBarItem(i - 0.3, 0, i + 0.3, 100 * models[i].MeanAccuracy) { Color = Translucent(FigureStyle.SeriesColor(i)) });
+        plot.Series.Add(bars);
+        if (!oneSeed)
         {
-            Position = i,
-            Value = 100 * m.MeanAccuracy,
-            FillColor = FigureStyle.SeriesColor(i).WithAlpha(0.75),
-            LineWidth = 0,
-            Size = 0.6,
-        }).ToArray();
-        plot.Add.Bars(bars);
-        // Error bars drawn on their own: a bar's own error bar uses its outline, which these bars do not have.
-        var error = plot.Add.ErrorBar(bars.Select(b => b.Position).ToArray(), bars.Select(b => b.Value).ToArray(), models.Select(m => 100 * m.Std).ToArray());
-        error.Color = Colors.Black;
-        error.LineWidth = 2;
+            var whiskers = new ScatterErrorSeries { MarkerType = MarkerType.None, ErrorBarColor = OxyColors.Black, ErrorBarStrokeThickness = 2, ErrorBarStopWidth = 6 };
+            for (int i = 0; i < models.Count; i++) whiskers.Points.Add(new ScatterErrorPoint(i, 100 * models[i].MeanAccuracy, 0, 100 * models[i].Std));
+            plot.Series.Add(whiskers);
+        }
         // The mean goes inside the bar, half way up: above it, the seed dots and error bar would cover it.
         for (int i = 0; i < models.Count; i++)
-        {
-            var label = plot.Add.Text($"{100 * models[i].MeanAccuracy:F1} %", i, 50 * models[i].MeanAccuracy);
-            label.LabelFontSize = FigureStyle.LabelSize + 2;
-            label.LabelBold = true;
-            label.LabelFontColor = Colors.White;
-            label.LabelAlignment = Alignment.MiddleCenter;
-        }
+            plot.Annotations.Add(FigureStyle.Text($"{100 * models[i].MeanAccuracy:F1} %", i, 50 * models[i].MeanAccuracy, FigureStyle.LabelSize + 1, OxyColors.White, bold: true));
         // Seed dots sit right of centre, spread a little, so they hide neither the error bar nor each other.
-        var xs = models.SelectMany((m, i) => m.PerSeed.Select((_, s) => i + Spread(s, m.PerSeed.Count))).ToArray();
-        var ys = models.SelectMany(m => m.PerSeed.Select(a => 100 * a)).ToArray();
-        if (xs.Length > 0) plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 9, Colors.Black);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = oneSeed ? "test accuracy (bar)" : "mean (bar) ± std (whisker)", FillColor = Colors.Gray.WithAlpha(0.6) });
-        if (xs.Length > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = "one seed", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Colors.Black, MarkerSize = 9 });
+        var dots = new ScatterSeries { MarkerType = MarkerType.Circle, MarkerSize = SeedDotSize, MarkerFill = OxyColors.Black, MarkerStroke = OxyColors.White, MarkerStrokeThickness = 1 };
+        for (int i = 0; i < models.Count; i++)
+            for (int s = 0; s < models[i].PerSeed.Count; s++)
+                dots.Points.Add(new ScatterPoint(i + Spread(s, models[i].PerSeed.Count), 100 * models[i].PerSeed[s]));
+        plot.Series.Add(dots);
+        FigureStyle.LegendBox(plot, oneSeed ? "test accuracy (bar)" : "mean (bar) ± std (whisker)", Translucent(FigureStyle.Neutral));
+        if (dots.Points.Count > 0) FigureStyle.LegendMarker(plot, "one seed", MarkerType.Circle, OxyColors.Black, SeedDotSize);
         FigureStyle.CategoryTicks(plot, models.Select(m => m.Model).ToArray());
-        var top = models.Max(m => 100 * (m.MeanAccuracy + m.Std));
-        top = Math.Max(top, ys.DefaultIfEmpty(0).Max());
-        plot.Axes.SetLimits(-0.6, models.Count - 0.4, 0, Math.Min(100, top * 1.15) + 3);
-        FigureStyle.Legend(plot, Alignment.UpperRight);
+        var x = FigureStyle.XAxis(plot);
+        (x.Minimum, x.Maximum) = (-0.6, models.Count - 0.4);
+        var top = Math.Max(models.Max(m => 100 * (m.MeanAccuracy + m.Std)), dots.Points.Select(p => p.Y).DefaultIfEmpty(0).Max());
+        var y = FigureStyle.YAxis(plot);
+        (y.Minimum, y.Maximum) = (0, Math.Min(100, top * 1.1) + 2);
+        FigureStyle.PercentTicks(y);
+        FigureStyle.LegendAbove(plot); // above the axes: the bars, whiskers and dots can reach any height
         PngWriter.Save(path, [plot], Math.Max(640, 170 * models.Count + 200), 500);
     }
+
+    const double SeedDotSize = 5;
+
+    // The bar colours a little lighter, so the black whiskers and dots stand out on them.
+    static OxyColor Translucent(OxyColor color) => OxyColor.FromAColor(200, color);
 
     static string SeedText(IReadOnlyList<(string Model, double MeanAccuracy, double Std, IReadOnlyList<double> PerSeed)> models)
     {

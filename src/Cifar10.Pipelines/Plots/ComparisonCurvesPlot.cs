@@ -1,5 +1,5 @@
 using Cifar10.Core.Training;
-using ScottPlot;
+using OxyPlot;
 
 namespace Cifar10.Pipelines.Plots;
 
@@ -10,26 +10,23 @@ internal static class ComparisonCurvesPlot
     public static void Save(string path, IReadOnlyList<(string Label, TrainingHistory History)> runs)
     {
         if (runs.Count == 0) throw new ArgumentException("at least one run is needed", nameof(runs));
-        var accuracy = Panel("Validation accuracy by epoch", "Validation accuracy (%)", runs, e => 100 * e.ValidationAccuracy, Alignment.LowerRight);
-        var loss = Panel("Validation loss by epoch", "Validation cross-entropy loss", runs, e => e.ValidationLoss, Alignment.UpperRight);
+        var accuracy = Panel("Validation accuracy by epoch", "Validation accuracy", runs, e => 100 * e.ValidationAccuracy);
+        FigureStyle.PercentTicks(FigureStyle.YAxis(accuracy));
+        var loss = Panel("Validation loss by epoch", "Validation cross-entropy loss", runs, e => e.ValidationLoss);
         PngWriter.Save(path, [accuracy, loss], 720, 500);
     }
 
-    static Plot Panel(string title, string yLabel, IReadOnlyList<(string Label, TrainingHistory History)> runs, Func<EpochRecord, double> value, Alignment legend)
+    static PlotModel Panel(string title, string yLabel, IReadOnlyList<(string Label, TrainingHistory History)> runs, Func<EpochRecord, double> value)
     {
         var plot = FigureStyle.Create(title, "Epoch", yLabel);
         for (int r = 0; r < runs.Count; r++)
         {
             var epochs = runs[r].History.Epochs;
             if (epochs.Count == 0) continue; // a run stopped before its first epoch has nothing to draw
-            var line = plot.Add.Scatter(epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(value).ToArray());
-            line.LegendText = runs[r].Label;
-            line.Color = FigureStyle.SeriesColor(r);
-            line.LineWidth = 2.5f;
-            line.MarkerSize = 7;
+            plot.Series.Add(FigureStyle.Line(runs[r].Label, epochs.Select(e => (double)e.Epoch), epochs.Select(value), FigureStyle.SeriesColor(r), markerSize: 4));
         }
         FigureStyle.EpochTicks(plot, runs.Max(r => r.History.Epochs.Count));
-        FigureStyle.Legend(plot, legend);
+        FigureStyle.LegendBelow(plot); // below the axes: a run's curve can end in any corner
         return plot;
     }
 }

@@ -1,5 +1,7 @@
 using Cifar10.Pipelines.Evaluation;
-using ScottPlot;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
 
 namespace Cifar10.Pipelines.Plots;
 
@@ -20,31 +22,46 @@ internal static class ConfusionMatrixPlot
 
         var plot = FigureStyle.Create($"{modelName}: confusion matrix (test, {metrics.Count:N0} images, accuracy {100 * metrics.MicroAccuracy:F1} %)",
             "Predicted class", "True class");
-        // Heatmap row 0 is drawn at the top. Position names the outer cells' centres (the drawn area is
-        // one cell larger), so cells centre on integers where the class ticks are.
-        var heatmap = plot.Add.Heatmap(percent);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed(); // white = 0 %, dark blue = 100 %
-        heatmap.ManualRange = new ScottPlot.Range(0, 100);
-        heatmap.NaNCellColor = Colors.LightGray;
-        heatmap.Position = new CoordinateRect(0, n - 1, 0, n - 1);
-        var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = "% of the true class";
-        bar.LabelStyle.FontSize = FigureStyle.LabelSize;
+        plot.Axes.Add(new LinearColorAxis
+        {
+            Position = AxisPosition.Right,
+            Title = "% of the true class",
+            TitleFontSize = FigureStyle.LabelSize,
+            FontSize = FigureStyle.TickSize,
+            Palette = Blues,
+            Minimum = 0,
+            Maximum = 100,
+            MajorStep = 20,
+            MinorStep = 20, // no minor ticks: marks between the labels add ink, not information
+            InvalidNumberColor = OxyColors.LightGray, // a class with no test images
+            LabelFormatter = v => $"{v:0} %",
+        });
+        // Data[x, y]: x is the predicted class (column), y the true class (row); the centres of the
+        // first and last cells sit on 0 and n - 1, where the class ticks are.
+        var cells = new double[n, n];
+        for (int t = 0; t < n; t++)
+            for (int p = 0; p < n; p++) cells[p, t] = percent[t, p];
+        plot.Series.Add(new HeatMapSeries { X0 = 0, X1 = n - 1, Y0 = 0, Y1 = n - 1, Data = cells, Interpolate = false, RenderMethod = HeatMapRenderMethod.Rectangles });
         for (int t = 0; t < n; t++)
             for (int p = 0; p < n; p++)
             {
+                // The percentage, rounded, bold on the diagonal; dark cells get light text, an empty class a dash.
                 var value = percent[t, p];
-                var text = plot.Add.Text(double.IsNaN(value) ? "–" : $"{value:F0}", p, n - 1 - t);
-                text.LabelFontSize = FigureStyle.AnnotationSize;
-                text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelBold = t == p;
-                text.LabelFontColor = value > 55 ? Colors.White : Colors.Black; // dark cells need light text
+                plot.Annotations.Add(FigureStyle.Text(double.IsNaN(value) ? "–" : $"{value:F0}", p, t, FigureStyle.AnnotationSize,
+                    value > 55 ? OxyColors.White : FigureStyle.Ink, bold: t == p));
             }
         FigureStyle.CategoryTicks(plot, names);
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(), names.ToArray());
-        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
+        FigureStyle.CategoryTicks(plot, names, onXAxis: false);
+        foreach (var axis in new[] { FigureStyle.XAxis(plot), FigureStyle.YAxis(plot) }) (axis.Minimum, axis.Maximum) = (-0.5, n - 0.5);
+        // True class 0 on the top row, as a confusion matrix is read.
+        (FigureStyle.YAxis(plot).StartPosition, FigureStyle.YAxis(plot).EndPosition) = (1, 0);
         PngWriter.Save(path, [plot], 860, 760);
     }
+
+    // White at 0 % to dark blue at 100 % (the ColorBrewer "Blues" ramp): an empty cell disappears, a full one stands out.
+    static readonly OxyPalette Blues = OxyPalette.Interpolate(256,
+        OxyColor.FromRgb(0xF7, 0xFB, 0xFF), OxyColor.FromRgb(0xC6, 0xDB, 0xEF), OxyColor.FromRgb(0x6B, 0xAE, 0xD6),
+        OxyColor.FromRgb(0x21, 0x71, 0xB5), OxyColor.FromRgb(0x08, 0x30, 0x6B));
 
     // Percent of each true class (row); NaN for a class with no test images, drawn grey with a dash.
     static double[,] RowPercentages(IReadOnlyList<IReadOnlyList<double>> counts)

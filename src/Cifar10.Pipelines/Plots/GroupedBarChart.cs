@@ -1,4 +1,5 @@
-using ScottPlot;
+using OxyPlot;
+using OxyPlot.Series;
 
 namespace Cifar10.Pipelines.Plots;
 
@@ -9,7 +10,7 @@ internal static class GroupedBarChart
     /// Builds the chart; <paramref name="series"/> values are indexed like <paramref name="categories"/>.
     /// With <paramref name="valueFormat"/>, each bar carries its value (so a zero bar still reads "0").
     /// </summary>
-    public static Plot Create(string title, string xLabel, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string? valueFormat = null)
+    public static PlotModel Create(string title, string xLabel, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string? valueFormat = null)
     {
         if (series.Count == 0) throw new ArgumentException("at least one series is needed", nameof(series));
         if (series.Any(s => s.Values.Count != categories.Count))
@@ -17,23 +18,29 @@ internal static class GroupedBarChart
         var plot = FigureStyle.Create(title, xLabel, yLabel);
         const double groupWidth = 0.8;
         var barWidth = groupWidth / series.Count;
-        var bars = new List<Bar>();
+        var labelSize = series.Count > 3 ? 10 : 12; // four bars to a group leave little room above each
         for (int s = 0; s < series.Count; s++)
         {
-            var color = FigureStyle.SeriesColor(s);
+            var bars = new RectangleBarSeries { Title = series[s].Name, FillColor = FigureStyle.SeriesColor(s), StrokeThickness = 0 };
             for (int c = 0; c < categories.Count; c++)
-                bars.Add(new Bar { Position = c - groupWidth / 2 + barWidth * (s + 0.5), Value = series[s].Values[c], Size = barWidth * 0.95, FillColor = color, LineWidth = 0,
-                    Label = valueFormat is null ? "" : series[s].Values[c].ToString(valueFormat) });
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = color });
+            {
+                var centre = c - groupWidth / 2 + barWidth * (s + 0.5);
+                var value = series[s].Values[c];
+                bars.Items.Add(new RectangleBarItem(centre - barWidth * 0.46, 0, centre + barWidth * 0.46, value));
+                // The value just above the bar, so a zero bar still reads "0".
+                if (valueFormat is not null) plot.Annotations.Add(FigureStyle.Text(value.ToString(valueFormat), centre, value, labelSize, FigureStyle.Ink, VerticalAlignment.Bottom));
+            }
+            plot.Series.Add(bars);
         }
-        var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontSize = series.Count > 3 ? 9 : 11;
         FigureStyle.CategoryTicks(plot, categories);
-        // Bars start at zero; the headroom above the tallest bar holds the one-row legend.
+        var x = FigureStyle.XAxis(plot);
+        (x.Minimum, x.Maximum) = (-0.6, categories.Count - 0.4);
+        // Bars start at zero; the headroom above the tallest bar holds its value label.
         var top = series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimits(-0.6, categories.Count - 0.4, 0, top > 0 ? top * 1.25 : 1);
-        FigureStyle.Legend(plot, Alignment.UpperCenter);
-        plot.Legend.Orientation = Orientation.Horizontal;
+        var y = FigureStyle.YAxis(plot);
+        (y.Minimum, y.Maximum) = (0, top > 0 ? top * 1.1 : 1);
+        y.StringFormat = "#,0"; // counts and rates in the thousands read better with a separator
+        FigureStyle.LegendAbove(plot);
         return plot;
     }
 }

@@ -1,5 +1,6 @@
 using Cifar10.Core.Training;
-using ScottPlot;
+using OxyPlot;
+using OxyPlot.Annotations;
 
 namespace Cifar10.Pipelines.Plots;
 
@@ -14,29 +15,20 @@ internal static class LearningCurvesPlot
     public static void Save(string path, string modelName, TrainingHistory history)
     {
         var epochs = history.Epochs.Select(e => (double)e.Epoch).ToArray();
-        var accuracy = Panel($"{modelName}: accuracy", "Accuracy (%)", epochs,
+        var accuracy = Panel($"{modelName}: accuracy", "Accuracy", epochs,
             history.Epochs.Select(e => 100 * e.TrainAccuracy).ToArray(), history.Epochs.Select(e => 100 * e.ValidationAccuracy).ToArray(), history.BestEpoch);
+        FigureStyle.PercentTicks(FigureStyle.YAxis(accuracy));
         var loss = Panel($"{modelName}: loss", "Cross-entropy loss", epochs,
             history.Epochs.Select(e => e.TrainLoss).ToArray(), history.Epochs.Select(e => e.ValidationLoss).ToArray(), history.BestEpoch);
         PngWriter.Save(path, [accuracy, loss]);
     }
 
-    static Plot Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch)
+    static PlotModel Panel(string title, string yLabel, double[] epochs, double[] train, double[] validation, int bestEpoch)
     {
         var plot = FigureStyle.Create(title, "Epoch", yLabel);
-        var t = plot.Add.Scatter(epochs, train);
-        t.LegendText = "train (training mode, epoch mean)";
-        t.LineWidth = 2;
-        t.MarkerSize = 5;
-        var v = plot.Add.Scatter(epochs, validation);
-        v.LegendText = "validation (inference mode)";
-        v.LineWidth = 2;
-        v.MarkerSize = 5;
-        var best = plot.Add.VerticalLine(bestEpoch);
-        best.LineWidth = 1;
-        best.LinePattern = LinePattern.Dashed;
-        best.Color = Colors.Gray;
-        best.LegendText = $"best epoch ({bestEpoch})";
+        plot.Series.Add(FigureStyle.Line("train (training mode, epoch mean)", epochs, train, FigureStyle.SeriesColor(0), thickness: 2));
+        plot.Series.Add(FigureStyle.Line("validation (inference mode)", epochs, validation, FigureStyle.SeriesColor(1), thickness: 2));
+        FigureStyle.ReferenceLine(plot, LineAnnotationType.Vertical, bestEpoch, $"best epoch ({bestEpoch})");
         FigureStyle.LegendBelow(plot); // below the axes: curves can be anywhere, and the entries are long
         FigureStyle.EpochTicks(plot, epochs.Length);
         return plot;

@@ -11,11 +11,11 @@ internal static class PerClassAccuracyPlot
         if (models.Count == 0) throw new ArgumentException("at least one model is needed", nameof(models));
         var classes = models[0].Metrics.ClassNames;
         var series = models.Select(m => (m.Model, (IReadOnlyList<double>)m.Metrics.PerClassRecall.Select(r => 100 * r).ToArray())).ToArray();
-        var plot = GroupedBarChart.Create("Per-class test accuracy (recall) by model", "True class", "Recall (%)", classes, series, valueFormat: "F0");
-        // A fixed 0–100 % scale so figures of different runs compare; the room above 100 holds the legend.
-        plot.Axes.SetLimitsY(0, 125);
-        var percents = Enumerable.Range(0, 11).Select(i => 10.0 * i).ToArray();
-        plot.Axes.Left.SetTicks(percents, percents.Select(p => $"{p:F0}").ToArray());
+        var plot = GroupedBarChart.Create("Per-class test accuracy (recall) by model", "True class", "Recall", classes, series, valueFormat: "F0");
+        // A fixed 0–100 % scale so figures of different runs compare; the room above 100 holds the bars' labels.
+        var y = FigureStyle.YAxis(plot);
+        (y.Minimum, y.Maximum, y.MajorStep) = (0, 108, 20);
+        FigureStyle.PercentTicks(y);
         PngWriter.Save(path, [plot], 1100, 520);
     }
 }

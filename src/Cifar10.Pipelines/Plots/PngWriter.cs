@@ -1,31 +1,34 @@
 using Cifar10.Core.Runs;
-using ScottPlot;
+using OxyPlot;
+using OxyPlot.SkiaSharp;
 using SkiaSharp;
 
 namespace Cifar10.Pipelines.Plots;
 
-/// <summary>Saves one or more ScottPlot plots as a single PNG (side by side), atomically.</summary>
+/// <summary>Saves one or more OxyPlot plots as a single PNG (side by side), atomically.</summary>
 internal static class PngWriter
 {
     /// <summary>Width and height of one panel in pixels.</summary>
     public const int PanelWidth = 640, PanelHeight = 440;
 
     /// <summary>Renders the plots in a row (each <paramref name="panelWidth"/> × <paramref name="panelHeight"/>) into <paramref name="path"/>.</summary>
-    public static void Save(string path, IReadOnlyList<Plot> plots, int panelWidth = PanelWidth, int panelHeight = PanelHeight)
+    public static void Save(string path, IReadOnlyList<PlotModel> plots, int panelWidth = PanelWidth, int panelHeight = PanelHeight)
     {
         using var surface = SKSurface.Create(new SKImageInfo(panelWidth * plots.Count, panelHeight));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
+        // One Skia context draws every panel onto the same canvas (OxyPlot's PngExporter would encode
+        // each panel to its own PNG first). Text shaping (HarfBuzz) gives kerned text, as PngExporter does.
+        using var context = new SkiaRenderContext { RenderTarget = RenderTarget.PixelGraphic, SkCanvas = canvas, UseTextShaping = true };
         for (int i = 0; i < plots.Count; i++)
         {
-            // A legend outside the axes gets the room its previous render used (ScottPlot's LegendPanel
-            // measures LastRenderSize), and that render was clipped to the room it had: two layout
-            // passes let a long legend grow to its full size (with one, the last rows were cut off).
-            if (plots[i].Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any())
-                for (int pass = 0; pass < 2; pass++) plots[i].GetImageBytes(panelWidth, panelHeight, ImageFormat.Png);
-            // Each plot renders into its own image: a plot's Render clears the whole canvas it is given.
-            using var panel = SKBitmap.Decode(plots[i].GetImageBytes(panelWidth, panelHeight, ImageFormat.Png));
-            canvas.DrawBitmap(panel, i * panelWidth, 0);
+            IPlotModel plot = plots[i];
+            canvas.Save();
+            canvas.Translate(i * panelWidth, 0);
+            canvas.ClipRect(SKRect.Create(panelWidth, panelHeight)); // a long title or label must not spill into the next panel
+            plot.Update(true);
+            plot.Render(context, new OxyRect(0, 0, panelWidth, panelHeight));
+            canvas.Restore();
         }
         SaveSurface(path, surface);
     }

@@ -4,7 +4,7 @@ using Cifar10.Core.Runs;
 using Cifar10.Core.Training;
 using Cifar10.Pipelines.Evaluation;
 using Cifar10.Pipelines.Plots;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Scoring;
 using Microsoft.ML;
 
 namespace Cifar10.Pipelines.Runs;
@@ -63,7 +63,7 @@ public static class TrainingRun
         return new RunEvaluation(metrics, scores, labels, trainAccuracy);
     }
 
-    /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), history, results, learning curves.</summary>
+    /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), <c>model.zip</c> (the ML.NET model), history, results, learning curves.</summary>
     public static TrainingRunOutcome Package(TrainedRun run, RunEvaluation evaluation)
     {
         var request = run.Request;
@@ -71,6 +71,7 @@ public static class TrainingRun
         var results = RunResults.From(run, evaluation);
         folder.SaveModel(run.Module, ModelCardFor(run, evaluation));
         folder.WriteOnnx(OnnxExporter.Build(request.Model, run.Module, run.Scaling, run.ClassNames), temp => OnnxModelValidator.Validate(temp));
+        MlNetModelFile.Write(folder, request.Model, run.Module, run.Scaling, run.ClassNames);
         folder.WriteHistory(run.History);
         folder.WriteResults(results);
         LearningCurvesPlot.Save(folder.LearningCurvesPath, request.Model.Id, run.History);
@@ -80,6 +81,7 @@ public static class TrainingRun
     static ModelCard ModelCardFor(TrainedRun run, RunEvaluation evaluation) => new()
     {
         Architecture = run.Request.Model.Id,
+        Definition = run.Request.Model,
         Kernel = run.Request.Model.Layers.Select(l => l.Spec).OfType<Core.Models.Conv2DSpec>().FirstOrDefault()?.Kernel,
         InputScaling = run.Scaling,
         ClassNames = run.ClassNames,

@@ -14,6 +14,6 @@ namespace Cifar10.Pipelines.Trainers;
 /// <param name="TrainImages">Images trained on.</param>
 /// <param name="ValidationImages">Images validated on after each epoch.</param>
 /// <param name="SkippedImages">Images left out because they could not be read (with <c>SkipUnreadableImages</c>) or had no label.</param>
-/// <param name="RecalibratedBatchNormLayers">BatchNorm layers whose statistics were recomputed over the training images after the last epoch (0: none).</param>
+/// <param name="RecalibratedBatchNormLayers">BatchNorm layers whose statistics were recomputed over the training images before each validation pass and after the last epoch (0: none).</param>
 public sealed record ConvNetFit(ModelDefinition Definition, TrainingRecipe Recipe, TrainingHistory History, TrainingPrecision Precision, InputScaling Scaling,
     IReadOnlyList<string> ClassNames, int TrainImages, int ValidationImages, int SkippedImages, int RecalibratedBatchNormLayers);

@@ -69,9 +69,9 @@ public sealed partial class ConvNetTrainer : IEstimator<TransformerChain<ITransf
             var onnx = folder?.MlNetOnnxPath ?? Path.Combine(Directory.CreateTempSubdirectory("convnet-").FullName, "model.mlnet.onnx");
             OnnxExporter.Write(OnnxExporter.BuildForMlNet(definition, module, scaling, classNames), onnx);
             if (folder is not null) SaveRun(folder, definition, module, scaling, classNames, history, o.Seed);
-            var chain = ImagePipeline.Create(_mlContext, o.ImageColumnName, imageIsPath, o.ImageSize, onnx, classNames).Fit(input);
+            var chain = ImagePipeline.Fit(_mlContext, input, o.ImageColumnName, imageIsPath, o.ImageSize, onnx, classNames);
             LastFit = new ConvNetFit(definition, recipe, history, trainer.Precision, scaling, classNames, train.Count, validation.Count, skipped, recalibration?.Layers ?? 0);
-            return new TransformerChain<ITransformer>([.. (IEnumerable<ITransformer>)chain]);
+            return chain;
         }
         finally
         {

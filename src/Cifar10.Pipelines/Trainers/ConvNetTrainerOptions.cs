@@ -36,9 +36,9 @@ public sealed partial class ConvNetTrainer
         /// <summary>Where the network trains.</summary>
         public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
         /// <summary>
-        /// Recompute the BatchNorm statistics over the training images after the last epoch (default on).
+        /// Recompute the BatchNorm statistics over the training images before each validation pass and after the last epoch (default on).
         /// Keras' BatchNorm momentum (0.99) needs thousands of steps before inference-mode accuracy means
-        /// anything; on a few thousand images this is what makes the model useful. Off reproduces Keras.
+        /// anything; on a few thousand images this is what makes the model (and its validation accuracy) useful. Off reproduces Keras.
         /// </summary>
         public bool RecalibrateBatchNorm { get; set; } = true;
         /// <summary>Skip images that cannot be read (counted in <see cref="ConvNetFit.SkippedImages"/>) instead of stopping.</summary>

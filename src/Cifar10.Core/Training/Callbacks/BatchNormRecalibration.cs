@@ -5,19 +5,30 @@ using static TorchSharp.torch;
 namespace Cifar10.Core.Training.Callbacks;
 
 /// <summary>
-/// When training ends, recomputes every BatchNorm layer's running mean and variance as the average
-/// over the training images of the batch statistics (BatchNorm in training mode, dropout off, no
-/// gradients), as stochastic weight averaging does. With Keras' BatchNorm momentum (0.99) a run of a
-/// few hundred steps leaves the running statistics far from the weights' (inference-mode accuracy near
-/// chance while training accuracy climbs); afterwards they describe the final weights. Weights are not touched.
+/// Recomputes every BatchNorm layer's running mean and variance as the average over the training
+/// images of the batch statistics (BatchNorm in training mode, dropout off, no gradients), as
+/// stochastic weight averaging does: before each epoch's validation pass (unless
+/// <paramref name="beforeValidation"/> is false) and when training ends. With Keras' BatchNorm momentum
+/// (0.99) a run of a few hundred steps leaves the running statistics far from the weights' (inference-mode
+/// accuracy near chance while training accuracy climbs, so validation-driven early stopping and learning-rate
+/// plateaus react to noise); afterwards they describe the current weights. Weights, the data order and the
+/// random streams are not touched, so training itself is the same.
 /// </summary>
-public sealed class BatchNormRecalibration(LabeledImages train, InputScaling scaling, int batchSize) : ITrainingCallback
+public sealed class BatchNormRecalibration(LabeledImages train, InputScaling scaling, int batchSize, bool beforeValidation = true) : ITrainingCallback
 {
-    /// <summary>How many BatchNorm layers were recalibrated (0 until training ends, and for networks without BatchNorm).</summary>
+    /// <summary>How many BatchNorm layers were recalibrated (0 until it first runs, and for networks without BatchNorm).</summary>
     public int Layers { get; private set; }
 
     /// <inheritdoc />
-    public void OnTrainEnd(TrainingContext context)
+    public void OnValidationBegin(TrainingContext context)
+    {
+        if (beforeValidation) Recalibrate(context);
+    }
+
+    /// <inheritdoc />
+    public void OnTrainEnd(TrainingContext context) => Recalibrate(context);
+
+    void Recalibrate(TrainingContext context)
     {
         var norms = context.Model.modules().OfType<NormBase>().Where(n => n.track_running_stats).ToArray();
         if (norms.Length == 0 || train.Count == 0) return;

@@ -1,4 +1,4 @@
-namespace Cifar10.Pipelines.Scoring;
+namespace Cifar10.Scoring;
 
 /// <summary>What the model says about one image.</summary>
 /// <param name="Label">The most probable class.</param>

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
-namespace Cifar10.Pipelines.Scoring;
+namespace Cifar10.Scoring;
 
 /// <summary>
 /// A thread-safe pool of <see cref="PredictionEngine{TSrc, TDst}"/>s, which are cheap to use but
@@ -18,11 +19,11 @@ public sealed class PredictionEnginePool<TInput, TOutput> : IDisposable
     bool _disposed;
 
     /// <summary>Creates a pool over <paramref name="transformer"/>.</summary>
-    public PredictionEnginePool(MLContext mlContext, ITransformer transformer, int maxRetained = 0)
+    public PredictionEnginePool(MLContext mlContext, ITransformer transformer, SchemaDefinition? inputSchema = null, SchemaDefinition? outputSchema = null, int maxRetained = 0)
     {
         // The pool disposes engines beyond MaxRetained; by default an engine owns (and disposes) the
         // shared transformer with it, which would kill the ONNX session for every other engine.
-        var engineOptions = new PredictionEngineOptions { OwnsTransformer = false };
+        var engineOptions = new PredictionEngineOptions { OwnsTransformer = false, InputSchemaDefinition = inputSchema, OutputSchemaDefinition = outputSchema };
         _create = () => mlContext.Model.CreatePredictionEngine<TInput, TOutput>(transformer, engineOptions);
         MaxRetained = maxRetained > 0 ? maxRetained : Environment.ProcessorCount * 2;
     }

@@ -1,7 +1,6 @@
-using Cifar10.Core;
 using Cifar10.Core.Data;
-using Cifar10.Core.Runs;
-using Cifar10.Pipelines.Scoring;
+using Cifar10.Pipelines.Evaluation;
+using Cifar10.Scoring;
 using Cifar10.Tests.Shared;
 using Cifar10.Tests.Shared.Images;
 using Xunit.Abstractions;
@@ -9,13 +8,13 @@ using Xunit.Abstractions;
 namespace Cifar10.Pipelines.Tests;
 
 /// <summary>The exported model scored through ML.NET, on the real test set.</summary>
-public class CifarClassifierTests(ITestOutputHelper output)
+public class ImageClassifierTests(ITestOutputHelper output)
 {
     [RealDataFact]
     public void MlNet_accuracy_on_the_10000_test_images_reproduces_torchsharp_within_0_05_pp()
     {
-        using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
-        var metrics = classifier.Evaluate(RealCifar.Test);
+        using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
+        var metrics = classifier.Evaluate(RealCifar.Test, CifarClasses.Names);
         var torch = QuickRun.Card.TestAccuracy!.Value;
         output.WriteLine($"ML.NET micro-accuracy {metrics.MicroAccuracy:P3} vs TorchSharp {torch:P3} on {metrics.Count:N0} images");
 
@@ -25,28 +24,30 @@ public class CifarClassifierTests(ITestOutputHelper output)
     }
 
     [RealDataFact]
-    public void A_saved_pipeline_loads_back_and_gives_the_same_probabilities()
+    public void The_runs_model_zip_scores_exactly_like_its_model_onnx()
     {
-        using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
-        var zip = Path.Combine(Directory.CreateTempSubdirectory("mlnet-pipeline-").FullName, "scoring.zip");
-        classifier.Save(zip);
-        using var loaded = CifarClassifier.LoadSaved(zip);
+        using var onnx = ImageClassifier.Load(QuickRun.OnnxPath);
+        using var zip = ImageClassifier.Load(QuickRunModelZip.Path);
+        Assert.Equal(onnx.ClassNames, zip.ClassNames);
+        Assert.Equal(32, zip.ImageSize);
 
         var records = Enumerable.Range(0, 50).Select(RealCifar.TestRecord).ToArray();
-        Assert.Equal(classifier.PredictProbabilities(records), loaded.PredictProbabilities(records));
-        Assert.Equal(classifier.PredictRecord(records[0]), loaded.PredictRecord(records[0]), new PredictionComparer());
+        var fromOnnx = onnx.PredictProbabilities(records);
+        var fromZip = zip.PredictProbabilities(records);
+        for (int i = 0; i < fromOnnx.Length; i++) Assert.Equal(fromOnnx[i], fromZip[i], 5);
+        Assert.Equal(onnx.PredictPixels(records[0]).Label, zip.PredictPixels(records[0]).Label);
     }
 
     [RealDataFact]
     public void A_png_of_a_test_image_scores_exactly_like_its_record_and_like_the_batch_path()
     {
-        using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
+        using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
         var records = Enumerable.Range(0, 10).Select(RealCifar.TestRecord).ToArray();
         var batch = classifier.PredictProbabilities(records);
         for (int i = 0; i < records.Length; i++)
         {
             var fromPng = classifier.PredictImage(ImageFixtures.RecordAsPng(records[i]), $"test-{i}.png");
-            var fromRecord = classifier.PredictRecord(records[i]);
+            var fromRecord = classifier.PredictPixels(records[i]);
             Assert.Equal(fromRecord, fromPng, new PredictionComparer());
             Assert.Equal(batch.Skip(i * 10).Take(10), fromRecord.Scores);
             Assert.Equal(3, fromPng.Top.Count);
@@ -58,11 +59,11 @@ public class CifarClassifierTests(ITestOutputHelper output)
     [RealDataFact]
     public void The_engine_pool_gives_the_same_answers_from_many_threads()
     {
-        using var classifier = CifarClassifier.Load(QuickRun.OnnxPath);
+        using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
         var records = Enumerable.Range(0, 40).Select(RealCifar.TestRecord).ToArray();
         var expected = classifier.PredictProbabilities(records);
         var results = new float[records.Length][];
-        Parallel.For(0, records.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = classifier.PredictRecord(records[i]).Scores.ToArray());
+        Parallel.For(0, records.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = classifier.PredictPixels(records[i]).Scores.ToArray());
         for (int i = 0; i < records.Length; i++)
             Assert.Equal(expected.Skip(i * 10).Take(10), results[i]);
     }
@@ -72,36 +73,24 @@ public class CifarClassifierTests(ITestOutputHelper output)
     {
         // Regression: a dropped engine used to dispose the shared transformer (ML.NET's default
         // ownership), so every later prediction failed; `serve` answered 500 from then on.
-        var context = new Microsoft.ML.MLContext(seed: 0);
-        var transformer = CifarScoringPipeline.Fit(context, QuickRun.OnnxPath);
-        using var pool = new PredictionEnginePool<CifarRecordInput, ProbabilitiesOutput>(context, transformer, maxRetained: 1);
-        var input = new CifarRecordInput { Record = RealCifar.TestRecord(0) };
-        var expected = pool.Predict(input).Probabilities;
-        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => pool.Predict(input)); // more engines than it keeps: some are dropped
-        Assert.Equal(expected, pool.Predict(input).Probabilities);
-        (transformer as IDisposable)?.Dispose();
+        using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
+        var schema = ClassifierSchema.ForOnnx();
+        using var pool = new PredictionEnginePool<ClassifierInput, ClassifierOutput>(new Microsoft.ML.MLContext(seed: 0), classifier.Transformer, schema.Input, schema.Output, maxRetained: 1);
+        // A fresh image per prediction: ML.NET's resize hands a same-size image through and disposes it afterwards.
+        ClassifierInput Input() => new() { Image = PlanarImage.ToImage(RealCifar.TestRecord(0)) };
+        var expected = pool.Predict(Input()).Score;
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => pool.Predict(Input())); // more engines than it keeps: some are dropped
+        Assert.Equal(expected, pool.Predict(Input()).Score);
     }
 
     [RealDataFact]
-    public void Class_names_come_from_model_json_beside_the_model_else_cifar10()
+    public void Class_names_travel_inside_the_model_not_beside_it()
     {
         var bare = Path.Combine(Directory.CreateTempSubdirectory("bare-model-").FullName, "model.onnx");
         File.Copy(QuickRun.OnnxPath, bare);
-        using (var withoutCard = CifarClassifier.Load(bare))
-            Assert.Equal(CifarClasses.Names, withoutCard.ClassNames);
-
-        var renamed = QuickRun.Card with { ClassNames = CifarClasses.Names.Select(n => n.ToUpperInvariant()).ToArray() };
-        var folder = new RunFolder(Path.GetDirectoryName(bare)!);
-        folder.WriteCard(renamed);
-        using (var withCard = CifarClassifier.Load(bare))
-        {
-            Assert.Equal("AIRPLANE", withCard.ClassNames[0]);
-            Assert.Contains(withCard.PredictRecord(RealCifar.TestRecord(0)).Label, renamed.ClassNames);
-        }
-
-        folder.WriteCard(renamed with { ClassNames = ["a", "b"] });
-        var error = Assert.Throws<CifarException>(() => CifarClassifier.Load(bare));
-        Assert.Contains("outputs 10 probabilities but model.json names 2 classes", error.Message);
+        using var classifier = ImageClassifier.Load(bare);
+        Assert.Equal(CifarClasses.Names, classifier.ClassNames);
+        Assert.Contains(classifier.PredictPixels(RealCifar.TestRecord(0)).Label, CifarClasses.Names);
     }
 
     [Theory]
@@ -109,14 +98,17 @@ public class CifarClassifierTests(ITestOutputHelper output)
     [InlineData("empty")]
     [InlineData("text")]
     [InlineData("missing")]
-    public void A_broken_model_file_is_a_one_line_error_naming_it(string kind)
+    [InlineData("text", ".zip")]
+    [InlineData("binary", ".zip")]
+    [InlineData("missing", ".zip")]
+    public void A_broken_model_file_is_a_one_line_error_naming_it(string kind, string extension = ".onnx")
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("broken-model-").FullName, "model.onnx");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("broken-model-").FullName, "model" + extension);
         if (kind == "truncated" && RealCifar.Directory is not null) File.WriteAllBytes(path, File.ReadAllBytes(QuickRun.OnnxPath)[..5000]);
         else if (kind == "truncated") File.WriteAllBytes(path, [0x08, 0x08, 0x12, 0x0B, 0x43, 0x69]);
         else if (kind == "empty") File.WriteAllBytes(path, []);
         else if (kind == "text") File.WriteAllText(path, "not a model at all\n");
-        var error = Assert.ThrowsAny<CifarException>(() => CifarClassifier.Load(path));
+        var error = Assert.ThrowsAny<ScoringException>(() => ImageClassifier.Load(path));
         Assert.StartsWith($"{path}: ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }

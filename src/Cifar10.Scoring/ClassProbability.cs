@@ -1,4 +1,4 @@
-namespace Cifar10.Pipelines.Scoring;
+namespace Cifar10.Scoring;
 
 /// <summary>One class and its probability.</summary>
 public sealed record ClassProbability(string Label, float Probability);
