@@ -114,6 +114,16 @@ public class ImageClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_scoring_package_reads_the_names_the_exporter_writes()
+    {
+        // Cifar10.Scoring does not reference Cifar10.Core (no TorchSharp), so it keeps its own copies of the contract's names.
+        Assert.Equal(
+            (Core.Export.OnnxContract.InputName, Core.Export.OnnxContract.OutputName, Core.Export.OnnxContract.ClassNamesKey,
+             Core.Export.OnnxContract.NetworkScoreOutputName, Core.Export.OnnxContract.PredictedOneHotOutputName),
+            (OnnxModelValidator.InputName, OnnxModelValidator.OutputName, OnnxModelValidator.ClassNamesKey, ImagePipeline.NetworkScore, ImagePipeline.PredictedOneHot));
+    }
+
+    [Fact]
     public void Top_k_is_ordered_by_probability_with_ties_in_label_order()
     {
         var prediction = ImagePrediction.FromProbabilities([0.1f, 0.3f, 0.3f, 0.05f, 0.25f], ["a", "b", "c", "d", "e"], topK: 4);

@@ -17,6 +17,8 @@ internal static class BenchTables
         AnsiConsole.Write(training);
         if (r.Precision is { } p)
             AnsiConsole.MarkupLine($"Trainer, {p.Model} at batch {p.BatchSize}: fp32 {p.Float32ImagesPerSecond:N0} images/s, bf16 mixed precision {p.BFloat16ImagesPerSecond:N0} images/s ([bold]{p.BFloat16Speedup:F2}×[/])");
+        if (r.Folder is { } f)
+            AnsiConsole.MarkupLine($"Training {f.Model} on {f.Images:N0} images: from PNG files through ConvNet {f.FolderImagesPerSecond:N0} images/s, from the binary files {f.BinaryImagesPerSecond:N0} images/s ([bold]{f.Ratio:F3}×[/]); the whole one-epoch Fit from files {f.FolderFitSeconds:F1} s");
 
         var inference = Table($"Inference on {r.Inference.FirstOrDefault()?.Images:N0} test images (images/s; latency one image)", "model", "TorchSharp", "ORT default", "ORT tuned", "ML.NET", "ORT ÷ Torch", "ML.NET ÷ Torch", "p50 ms", "p99 ms");
         foreach (var i in r.Inference)

@@ -13,6 +13,8 @@ public sealed record BenchResults(
 {
     /// <summary>float32 against bfloat16 training passes (null in bench files written before it was measured).</summary>
     public PrecisionBench? Precision { get; init; }
+    /// <summary>Training from image files through ConvNet against the binary path (null in bench files written before it was measured).</summary>
+    public FolderTrainingBench? Folder { get; init; }
 }
 
 /// <summary>Where the numbers were measured.</summary>
@@ -53,6 +55,18 @@ public sealed record PrecisionBench(string Model, int BatchSize, int Images, dou
 {
     /// <summary>bfloat16 images/s ÷ float32 images/s.</summary>
     public double BFloat16Speedup => BFloat16ImagesPerSecond / Float32ImagesPerSecond;
+}
+
+/// <summary>
+/// Training images/s of one model from PNG class folders through <c>LoadImagesFromFolders</c> and the
+/// <c>ConvNet</c> trainer, against the <c>Trainer</c> on the same images from CIFAR-10's binary files
+/// (one epoch each, batches 2…last, best round of each). <c>FolderFitSeconds</c> is the whole
+/// one-epoch <c>Fit</c>: reading and decoding every file once, training, validation, ONNX export.
+/// </summary>
+public sealed record FolderTrainingBench(string Model, int BatchSize, int Images, double BinaryImagesPerSecond, double FolderImagesPerSecond, double FolderFitSeconds)
+{
+    /// <summary>From files ÷ from the binary files.</summary>
+    public double Ratio => FolderImagesPerSecond / BinaryImagesPerSecond;
 }
 
 /// <summary>

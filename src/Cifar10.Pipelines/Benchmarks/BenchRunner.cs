@@ -11,7 +11,8 @@ namespace Cifar10.Pipelines.Benchmarks;
 
 /// <summary>
 /// <c>cifar10 bench</c>: the matmul peak, training throughput (raw loop vs <c>Trainer</c>),
-/// float32 vs bfloat16 training passes of the fast network, and
+/// float32 vs bfloat16 training passes of the fast network, training from image files through
+/// <c>ConvNet</c> vs from the binary files, and
 /// inference throughput (TorchSharp, ONNX Runtime, ML.NET, PredictionEngine latency), all in one
 /// process so their ratios hold on a noisy host. Writes <c>bench.json</c> and <c>bench.png</c>.
 /// Inference uses untrained weights from a fixed seed: throughput does not depend on their values.
@@ -43,11 +44,12 @@ public static class BenchRunner
         using var split = DataSplit.Create(data, options.Seed, trainLimit, testLimit: 0);
         var training = definitions.Select(d => MeasureTraining(d, split, options, status)).ToArray();
         var precision = MeasurePrecision(ModelZoo.Get(options.PrecisionModel), split, options, status);
+        var folder = FolderTrainingThroughput.Measure(ModelZoo.Get(options.PeakModel), split, options, status);
         var inference = definitions.Select(d => MeasureInference(d, data.Test, options, status)).ToArray();
 
         var results = new BenchResults(DateTime.UtcNow, options.IsQuick,
             new BenchMachine(Environment.ProcessorCount, get_num_threads(), Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription),
-            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference, options.PeakModel)) { Precision = precision };
+            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference, options.PeakModel, folder)) { Precision = precision, Folder = folder };
         AtomicFile.WriteAllText(Path.Combine(outputDirectory, Json), JsonSerializer.Serialize(results, JsonOptions));
         BenchChart.Save(Path.Combine(outputDirectory, Chart), results);
         return results;

@@ -11,15 +11,19 @@ internal static class BenchTargets
     public const double PeakFraction = 0.50;
     /// <summary>ONNX Runtime / ML.NET batch scoring ÷ TorchSharp eval.</summary>
     public const double ScoringSpeedup = 1.5;
+    /// <summary>ConvNet training images/s from files ÷ from CIFAR-10's binary files.</summary>
+    public const double FolderRatio = 0.95;
     /// <summary>PredictionEngine single-image p99, milliseconds.</summary>
     public const double LatencyP99Milliseconds = 2.0;
 
     static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>One row per target and model measured.</summary>
-    public static IReadOnlyList<BenchTarget> Evaluate(MatmulResult matmul, IReadOnlyList<TrainingBench> training, IReadOnlyList<InferenceBench> inference, string peakModel)
+    public static IReadOnlyList<BenchTarget> Evaluate(MatmulResult matmul, IReadOnlyList<TrainingBench> training, IReadOnlyList<InferenceBench> inference, string peakModel, FolderTrainingBench? folder = null)
     {
         var targets = new List<BenchTarget>();
+        if (folder is not null)
+            targets.Add(new($"{folder.Model}: ConvNet from image files ÷ Trainer from the binary files", $"{folder.Ratio:F3} ({folder.FolderImagesPerSecond:N0} vs {folder.BinaryImagesPerSecond:N0} images/s)", $"≥ {FolderRatio:F2}", folder.Ratio >= FolderRatio));
         foreach (var t in training)
             targets.Add(new($"{t.Model}: trainer ÷ raw loop", t.TrainerRatio.ToString("F3", C), $"≥ {TrainerRatio:F2}", t.TrainerRatio >= TrainerRatio));
         foreach (var t in training.Where(t => t.Model == peakModel))

@@ -21,26 +21,27 @@ internal static class TrainerThroughput
     /// <summary>Trains a fresh model for one epoch on <paramref name="split"/>'s training images.</summary>
     public static Result Measure(ModelDefinition definition, DataSplit split, int batchSize, int seed, TrainingPrecision precision = TrainingPrecision.Float32)
     {
-        var reports = new BatchReports(batchSize, split.Train.Count);
+        var reports = new BatchReports(batchSize);
         var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1, BatchSize = batchSize, Precision = precision }, CPU, seed);
         using var model = trainer.CreateModel(definition);
         trainer.Fit(model, split.Train, split.Validation, InputScaling.Unit, [reports]);
-        return reports.Summarise();
+        return reports.Summarise(split.Train.Count);
     }
 
-    sealed class BatchReports(int batchSize, int images) : ITrainingCallback
+    /// <summary>Collects the full batches' reports (a last, partial batch is left out, so images seen follow from the batch number).</summary>
+    internal sealed class BatchReports(int batchSize) : ITrainingCallback
     {
         readonly List<(double Seen, double Seconds)> _batches = [];
 
         public void OnBatchEnd(TrainingContext context, BatchLogs logs)
         {
-            if (logs.ImagesPerSecond <= 0) return;
-            // ImagesPerSecond is images seen ÷ seconds since the epoch began; the images seen follow from the batch number.
-            var seen = Math.Min((double)logs.Batch * batchSize, images);
+            if (logs.ImagesPerSecond <= 0 || (logs.Batch == logs.Batches && _batches.Count > 0)) return;
+            // ImagesPerSecond is images seen ÷ seconds since the epoch began.
+            var seen = (double)logs.Batch * batchSize;
             _batches.Add((seen, seen / logs.ImagesPerSecond));
         }
 
-        public Result Summarise()
+        public Result Summarise(int images)
         {
             if (_batches.Count == 0) throw new InvalidOperationException("the trainer reported no batches");
             var (firstSeen, firstSeconds) = _batches[0];

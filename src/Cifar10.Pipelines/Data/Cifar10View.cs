@@ -1,5 +1,5 @@
-using Cifar10.Scoring;
 using Cifar10.Core.Data;
+using Cifar10.Scoring;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
@@ -24,33 +24,23 @@ internal static class Cifar10View
             pixels = images.Pixels.data<byte>().ToArray();
             labels = images.LabelArray();
         }
-        MLImageType.Register();
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Image)].ColumnType = new ImageDataViewType(CifarBinaryReader.Side, CifarBinaryReader.Side);
-        return catalog.LoadFromEnumerable(Rows(pixels, labels, names), schema);
+        return catalog.LoadFromEnumerable(Rows(pixels, labels, names));
     }
 
     static IEnumerable<Row> Rows(byte[] pixels, long[] labels, IReadOnlyList<string> names)
     {
-        const int plane = CifarBinaryReader.Side * CifarBinaryReader.Side;
         for (int i = 0; i < labels.Length; i++)
         {
-            var record = pixels.AsSpan(i * CifarBinaryReader.PixelCount, CifarBinaryReader.PixelCount);
-            var rgba = new byte[4 * plane];
-            for (int p = 0; p < plane; p++)
-            {
-                rgba[4 * p] = record[p];
-                rgba[4 * p + 1] = record[plane + p];
-                rgba[4 * p + 2] = record[2 * plane + p];
-                rgba[4 * p + 3] = 255;
-            }
-            yield return new Row { Label = names[(int)labels[i]], Image = MLImage.CreateFromPixels(CifarBinaryReader.Side, CifarBinaryReader.Side, MLPixelFormat.Rgba32, rgba) };
+            var record = pixels.AsSpan(i * CifarBinaryReader.PixelCount, CifarBinaryReader.PixelCount).ToArray();
+            yield return new Row { Label = names[(int)labels[i]], Image = PlanarImage.ToImage(record) };
         }
     }
 
     sealed class Row
     {
         public string Label { get; set; } = "";
+        // The attribute registers the 32×32 image type with ML.NET (LoadFromEnumerable needs it known).
+        [ImageType(CifarBinaryReader.Side, CifarBinaryReader.Side)]
         public MLImage? Image { get; set; }
     }
 }
