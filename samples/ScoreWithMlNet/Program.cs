@@ -19,7 +19,7 @@ return 0;
 sealed class ImageInput
 {
     public string ImagePath { get; set; } = "";
-    // Models saved with a MapValueToKey("Label") step read a label column; it is ignored when scoring.
+    // Read only by models saved with their MapValueToKey("Label") step (a run's model.zip is not); ignored when scoring.
     public string Label { get; set; } = "";
 }
 

@@ -14,7 +14,10 @@ namespace Cifar10.Pipelines.Tests;
 /// <summary>
 /// CIFAR-10 through the ML.NET front door (<c>LoadCifar10</c> → <c>MapValueToKey</c> → <c>ConvNet</c>) trains
 /// exactly as the study's run does from the binary files: same seed, same split, same per-epoch history.
+/// Runs alone: TorchSharp's random generator is process-wide, so a training in a parallel test would
+/// draw from the same stream and change these histories.
 /// </summary>
+[Collection(nameof(SeededTrainingCollection))]
 public class StudyThroughConvNetTests
 {
     [RealDataTheory]

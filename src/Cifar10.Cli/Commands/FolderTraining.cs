@@ -49,7 +49,7 @@ internal static class FolderTraining
         AnsiConsole.MarkupLine(fit.RecalibratedBatchNormLayers > 0
             ? $"BatchNorm: recomputed the statistics of {fit.RecalibratedBatchNormLayers} layers over the training images before each validation pass and after the last epoch (Keras' momentum leaves them unsettled on small data)"
             : "BatchNorm statistics as training left them (no recalibration)");
-        AnsiConsole.MarkupLine($"[green]done[/]: validation accuracy [bold]{last.ValidationAccuracy:P2}[/] after {fit.History.Epochs.Count} epochs ({fit.History.Epochs.Sum(e => e.Seconds) / 60:F1} min)" +
+        AnsiConsole.MarkupLine($"[green]done[/]: validation accuracy [bold]{last.ValidationAccuracy:P2}[/] after {fit.History.Epochs.Count} epoch{(fit.History.Epochs.Count == 1 ? "" : "s")} ({fit.History.Epochs.Sum(e => e.Seconds) / 60:F1} min)" +
                                (outcome.Test is { } test ? $"; test accuracy [bold]{test.MicroAccuracy:P2}[/] on {test.Count:N0} images" : ""));
         AnsiConsole.MarkupLine($"run folder: {Markup.Escape(Path.GetFullPath(outcome.Directory))} (model.zip: the ML.NET model; model.onnx: the network)");
     }

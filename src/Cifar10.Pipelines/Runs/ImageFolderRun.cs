@@ -5,6 +5,7 @@ using Cifar10.Pipelines.Plots;
 using Cifar10.Pipelines.Trainers;
 using Cifar10.Scoring;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
 namespace Cifar10.Pipelines.Runs;
@@ -35,8 +36,12 @@ public static class ImageFolderRun
             .Append(mlContext.Transforms.Conversion.MapKeyToValue(ImagePipeline.PredictedLabelColumnName));
         var model = pipeline.Fit(images);
 
+        // model.zip scores from the image path alone: the label's key mapping is left out (the
+        // prediction's key type still carries the class names), so apps feed no Label column.
         var folder = new RunFolder(runDirectory);
-        AtomicFile.Write(folder.MlNetModelPath, temp => mlContext.Model.Save(model, images.Schema, temp));
+        var scoring = new TransformerChain<ITransformer>(model.Skip(1).ToArray());
+        var imageOnly = mlContext.Transforms.SelectColumns(options.ImageColumnName).Fit(images).Transform(images);
+        AtomicFile.Write(folder.MlNetModelPath, temp => mlContext.Model.Save(scoring, imageOnly.Schema, temp));
         var fit = trainer.LastFit!;
         LearningCurvesPlot.Save(folder.LearningCurvesPath, fit.Definition.Id, fit.History);
 
