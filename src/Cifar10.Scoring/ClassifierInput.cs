@@ -2,10 +2,9 @@ using Microsoft.ML.Data;
 
 namespace Cifar10.Scoring;
 
-/// <summary>One image to score: an in-memory image or a file path, and an empty label for models whose pipeline maps one.</summary>
+/// <summary>One image to score, and an empty label for models whose pipeline maps one.</summary>
 internal sealed class ClassifierInput
 {
     public MLImage? Image { get; set; }
-    public string Path { get; set; } = "";
     public string Label { get; set; } = "";
 }

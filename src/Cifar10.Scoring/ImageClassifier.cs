@@ -7,8 +7,10 @@ namespace Cifar10.Scoring;
 /// <summary>
 /// Classifies images with a trained model through ML.NET: a <c>model.zip</c> (an ML.NET model, as the
 /// ConvNet trainer's fit is saved) or an exported <c>model.onnx</c> (wrapped in the same ML.NET image
-/// transforms, <see cref="ImagePipeline"/>). Single images go through a pool of prediction engines, so
-/// one classifier serves many threads; many images go through one <c>Transform</c>.
+/// transforms, <see cref="ImagePipeline"/>). Every image is decoded in memory once and scored by the
+/// model's transforms (a model that loads image files from paths is scored without its loading step,
+/// see <see cref="Transformer"/>). Single images go through a pool of prediction engines, so one
+/// classifier serves many threads; many images stream through one <c>Transform</c>.
 /// <code>
 /// using var classifier = ImageClassifier.Load("model.zip");
 /// var prediction = classifier.PredictFile("cat.png");
@@ -34,7 +36,10 @@ public sealed class ImageClassifier : IDisposable
         _engines = new PredictionEnginePool<ClassifierInput, ClassifierOutput>(mlContext, transformer, schema.Input, schema.Output);
     }
 
-    /// <summary>The ML.NET model.</summary>
+    /// <summary>
+    /// The ML.NET transforms that score an in-memory image: the saved model's, less its <c>LoadImages</c>
+    /// step when it reads image paths; for an ONNX file, <see cref="ImagePipeline"/>'s around it.
+    /// </summary>
     public ITransformer Transformer { get; }
     /// <summary>Class names in score order.</summary>
     public IReadOnlyList<string> ClassNames { get; }
@@ -55,10 +60,11 @@ public sealed class ImageClassifier : IDisposable
         if (!modelPath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             return LoadZip(context, modelPath, imageColumnName);
         var info = OnnxModelValidator.Validate(modelPath);
-        var chain = ImagePipeline.Preprocess(context, ClassifierSchema.ImageColumn, imageIsPath: false, info.ImageSize)
-            .Append(context.Transforms.ApplyOnnxModel([OnnxModelValidator.OutputName], [ImagePipeline.PixelsColumnName], modelPath));
-        var transformer = chain.Fit(context.Data.LoadFromEnumerable(Array.Empty<ClassifierInput>(), ClassifierSchema.ForOnnx().Input));
-        return new ImageClassifier(context, transformer, ClassifierSchema.ForOnnx(), info.ClassNames, info.ImageSize, modelPath);
+        var schema = ClassifierSchema.ForOnnx();
+        var transformer = ImagePipeline.Preprocess(context, ClassifierSchema.ImageColumn, imageIsPath: false, info.ImageSize)
+            .Append(context.Transforms.ApplyOnnxModel([OnnxModelValidator.OutputName], [ImagePipeline.PixelsColumnName], modelPath))
+            .Fit(context.Data.LoadFromEnumerable(Array.Empty<ClassifierInput>(), schema.Input));
+        return new ImageClassifier(context, transformer, schema, info.ClassNames, info.ImageSize, modelPath);
     }
 
     static ImageClassifier LoadZip(MLContext context, string path, string? imageColumnName)
@@ -72,97 +78,66 @@ public sealed class ImageClassifier : IDisposable
         {
             throw new ScoringException($"{path}: not an ML.NET model ({e.Message.Split('\n')[0].Trim()}).", e);
         }
-        var schema = ClassifierSchema.ForZip(input, imageColumnName, path);
-        var output = transformer.GetOutputSchema(input);
-        return new ImageClassifier(context, transformer, schema, ClassNamesOf(output, path), ResizedSide(transformer, input, path), path);
-    }
-
-    // The key values of PredictedLabel (a hidden column when the pipeline maps it back to text; the last one is the classifier's).
-    static IReadOnlyList<string> ClassNamesOf(DataViewSchema output, string path)
-    {
-        var predicted = output.Where(c => c.Name == ImagePipeline.PredictedLabelColumnName && c.Type is KeyDataViewType).LastOrDefault();
-        if (predicted.Name is null || predicted.Annotations.Schema.GetColumnOrNull("KeyValues") is null)
-            throw new ScoringException($"{path}: the model has no key-typed {ImagePipeline.PredictedLabelColumnName} column with class names; it is not an image classifier.");
-        if (output.GetColumnOrNull(ImagePipeline.ScoreColumnName) is not { Type: VectorDataViewType })
-            throw new ScoringException($"{path}: the model has no {ImagePipeline.ScoreColumnName} column.");
-        var values = default(VBuffer<ReadOnlyMemory<char>>);
-        predicted.GetKeyValues(ref values);
-        return values.DenseValues().Select(v => v.ToString()).ToArray();
-    }
-
-    // The side the model's ResizeImages transform produces: the first fixed-size image column along the chain.
-    static int ResizedSide(ITransformer transformer, DataViewSchema input, string path)
-    {
-        static IEnumerable<ITransformer> Flatten(ITransformer t) =>
-            t is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [t];
-        var schema = input;
-        foreach (var step in Flatten(transformer))
-        {
-            schema = step.GetOutputSchema(schema);
-            if (step is ImageResizingTransformer && schema.Select(c => c.Type).OfType<ImageDataViewType>().FirstOrDefault(t => t.Width > 0) is { } resized)
-                return resized.Width;
-        }
-        throw new ScoringException($"{path}: the model does not resize images; it is not an image classifier.");
+        var model = InMemoryModel.From(transformer, input, imageColumnName, path);
+        return new ImageClassifier(context, model.Transformer, model.Schema, model.ClassNames, model.ImageSize, path);
     }
 
     /// <summary>Scores an image file (PNG, JPEG, WebP, GIF, BMP; any size).</summary>
     public ImagePrediction PredictFile(string path, int topK = 3)
     {
-        var bytes = ImageCheck.File(path);
-        return _schema.ImageIsPath ? Predict(new ClassifierInput { Path = Path.GetFullPath(path) }, topK) : PredictImage(bytes, path, topK);
+        using var image = Decode(ImageCheck.File(path));
+        return Predict(image, topK);
     }
 
     /// <summary>Scores encoded image bytes of any format and size; <paramref name="name"/> names them in errors.</summary>
     public ImagePrediction PredictImage(ReadOnlySpan<byte> encoded, string name, int topK = 3)
     {
         ImageCheck.Bytes(encoded, name);
-        if (_schema.ImageIsPath) return WithTempFile(encoded, path => Predict(new ClassifierInput { Path = path }, topK));
-        using var image = MLImage.CreateFromStream(new MemoryStream(encoded.ToArray()));
-        return Predict(new ClassifierInput { Image = image }, topK);
+        using var image = Decode(encoded.ToArray());
+        return Predict(image, topK);
     }
 
     /// <summary>Scores one image given as planar RGB bytes (all R, then G, then B; S×S each, e.g. a CIFAR-10 record).</summary>
     public ImagePrediction PredictPixels(byte[] planarRgb, int topK = 3)
     {
         using var image = PlanarImage.ToImage(planarRgb);
-        if (_schema.ImageIsPath) return WithTempFile(PlanarImage.ToPng(image), path => Predict(new ClassifierInput { Path = path }, topK));
-        return Predict(new ClassifierInput { Image = image }, topK);
+        return Predict(image, topK);
     }
 
-    /// <summary>Class probabilities [images × classes] (row-major) of many planar RGB images, through one <c>Transform</c>.</summary>
-    public float[] PredictProbabilities(IEnumerable<byte[]> planarRgb)
-    {
-        if (_schema.ImageIsPath) return planarRgb.SelectMany(p => PredictPixels(p, 1).Scores).ToArray();
-        var images = planarRgb.Select(PlanarImage.ToImage).ToList();
-        try { return Score(images.Select(i => new ClassifierInput { Image = i })); }
-        finally { images.ForEach(i => i.Dispose()); }
-    }
+    /// <summary>Class probabilities [images × classes] (row-major) of many planar RGB images, streamed through one <c>Transform</c>.</summary>
+    public float[] PredictProbabilities(IEnumerable<byte[]> planarRgb) => Score(planarRgb.Select(p => (Func<MLImage>)(() => PlanarImage.ToImage(p))));
 
-    /// <summary>Class probabilities [files × classes] (row-major) of many image files, through one <c>Transform</c>; each file is checked first.</summary>
-    public float[] PredictFiles(IReadOnlyList<string> paths)
-    {
-        foreach (var path in paths) ImageCheck.File(path);
-        if (_schema.ImageIsPath) return Score(paths.Select(p => new ClassifierInput { Path = Path.GetFullPath(p) }));
-        var images = paths.Select(MLImage.CreateFromFile).ToList();
-        try { return Score(images.Select(i => new ClassifierInput { Image = i })); }
-        finally { images.ForEach(i => i.Dispose()); }
-    }
+    /// <summary>Class probabilities [files × classes] (row-major) of many image files, each checked, streamed through one <c>Transform</c>.</summary>
+    public float[] PredictFiles(IReadOnlyList<string> paths) => Score(paths.Select(p => (Func<MLImage>)(() => Decode(ImageCheck.File(p)))));
 
-    ImagePrediction Predict(ClassifierInput input, int topK) =>
-        ImagePrediction.FromProbabilities(_engines.Predict(input).Score, ClassNames, topK);
+    static MLImage Decode(byte[] encoded) => MLImage.CreateFromStream(new MemoryStream(encoded));
 
-    float[] Score(IEnumerable<ClassifierInput> inputs)
+    ImagePrediction Predict(MLImage image, int topK) =>
+        ImagePrediction.FromProbabilities(_engines.Predict(new ClassifierInput { Image = image }).Score, ClassNames, topK);
+
+    // One image in memory at a time: each is made when the cursor reaches its row and disposed at the next.
+    float[] Score(IEnumerable<Func<MLImage>> images)
     {
-        var view = _mlContext.Data.LoadFromEnumerable(inputs, _schema.Input);
+        var view = _mlContext.Data.LoadFromEnumerable(OneAtATime(images), _schema.Input);
         return Transformer.Transform(view).GetColumn<float[]>(_schema.ScoreColumn).SelectMany(r => r).ToArray();
     }
 
-    static ImagePrediction WithTempFile(ReadOnlySpan<byte> bytes, Func<string, ImagePrediction> predict)
+    static IEnumerable<ClassifierInput> OneAtATime(IEnumerable<Func<MLImage>> images)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cifar10-image-{Guid.NewGuid():N}");
-        File.WriteAllBytes(path, bytes);
-        try { return predict(path); }
-        finally { File.Delete(path); }
+        MLImage? current = null;
+        try
+        {
+            foreach (var make in images)
+            {
+                current?.Dispose();
+                current = make();
+                yield return new ClassifierInput { Image = current };
+            }
+        }
+        finally
+        {
+            current?.Dispose();
+        }
     }
 
     /// <inheritdoc />
