@@ -43,19 +43,19 @@ public static class ImagePipeline
 
     /// <summary>
     /// Image → <see cref="ScoreColumnName"/> and <see cref="PredictedLabelColumnName"/>, fitted on
-    /// <paramref name="input"/>'s schema: <see cref="Preprocess"/>, then the ONNX graph at
-    /// <paramref name="onnxPath"/> (one written for ML.NET, whose outputs are the probabilities and the
-    /// predicted class one-hot), then ML.NET's own multiclass scorer to turn the one-hot vector into a
+    /// <paramref name="input"/>'s schema: <see cref="Preprocess"/>, then the ONNX graph
+    /// <paramref name="onnxModel"/> (the bytes of one written for ML.NET, kept inside a saved model; its
+    /// outputs are the probabilities and the predicted class one-hot), then ML.NET's own multiclass scorer to turn the one-hot vector into a
     /// <c>PredictedLabel</c> of the label's key type, then the network's probabilities as <c>Score</c>.
     /// That scorer is a Naive Bayes model fitted on one one-hot row per class, which predicts exactly
     /// the class that is hot: ML.NET reads no scalar from an ONNX graph, and only its scorers make a
     /// key-typed prediction from a vector. <paramref name="classNames"/> are in the label key's order.
     /// </summary>
     public static TransformerChain<ITransformer> Fit(MLContext mlContext, IDataView input, string imageColumnName, bool imageIsPath, int imageSize,
-        string onnxPath, IReadOnlyList<string> classNames)
+        byte[] onnxModel, IReadOnlyList<string> classNames)
     {
         var network = Preprocess(mlContext, imageColumnName, imageIsPath, imageSize)
-            .Append(mlContext.Transforms.ApplyOnnxModel([NetworkScore, PredictedOneHot], [PixelsColumnName], onnxPath))
+            .Append(mlContext.Transforms.ApplyOnnxModel([NetworkScore, PredictedOneHot], [PixelsColumnName], new MemoryStream(onnxModel)))
             .Fit(input);
         var scorer = OneHotScorer(mlContext, classNames);
         var scored = scorer.Transform(network.Transform(input));

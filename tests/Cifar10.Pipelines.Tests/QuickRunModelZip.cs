@@ -11,7 +11,7 @@ public static class QuickRunModelZip
     {
         var folder = new RunFolder(QuickRun.Directory);
         using var trained = folder.LoadModel();
-        MlNetModelFile.Write(folder, trained.Definition, trained.Module, trained.Card.InputScaling, trained.Card.ClassNames);
+        MlNetModel.WriteZip(folder, trained.Definition, trained.Module, trained.Card.InputScaling, trained.Card.ClassNames);
         return folder.MlNetModelPath;
     });
 

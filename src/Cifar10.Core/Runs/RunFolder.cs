@@ -17,7 +17,7 @@ namespace Cifar10.Core.Runs;
 /// <list type="table">
 /// <item><term>model.bin, model.json</term><description>the weights and the model card (<see cref="SaveModel"/>, <see cref="LoadModel"/>)</description></item>
 /// <item><term>model.onnx</term><description>the exported model (<see cref="WriteOnnx"/>)</description></item>
-/// <item><term>model.zip, model.mlnet.onnx</term><description>the ML.NET model, and the graph inside it</description></item>
+/// <item><term>model.zip</term><description>the ML.NET model (the network's ONNX graph for ML.NET is inside it)</description></item>
 /// <item><term>history.json, history.csv</term><description>per-epoch history; its presence marks a run folder</description></item>
 /// <item><term>results.json</term><description>test metrics and how training went</description></item>
 /// <item><term>learning-curves.png</term><description>the learning curves</description></item>
@@ -28,7 +28,7 @@ public sealed class RunFolder(string path)
 {
     const string WeightsFile = "model.bin", CardFile = "model.json", HistoryFile = "history.json", HistoryCsvFile = "history.csv",
         ResultsFile = "results.json", LearningCurvesFile = "learning-curves.png", CheckpointFile = "checkpoint.bin",
-        MlNetOnnxFile = "model.mlnet.onnx", MlNetModelFile = "model.zip";
+        MlNetModelFile = "model.zip";
 
     /// <summary>JSON settings of every file a run writes: indented, camelCase, nulls left out, NaN and ∞ allowed.</summary>
     public static JsonSerializerOptions Json { get; } = new()
@@ -48,8 +48,6 @@ public sealed class RunFolder(string path)
     public string CardPath => At(CardFile);
     /// <summary>The exported ONNX model.</summary>
     public string OnnxPath => At(OnnxContract.FileName);
-    /// <summary>The graph ML.NET scores with (<see cref="OnnxExporter.BuildForMlNet"/>), as a <c>ConvNet</c> fit writes it.</summary>
-    public string MlNetOnnxPath => At(MlNetOnnxFile);
     /// <summary>The fitted ML.NET model (<c>mlContext.Model.Save</c>).</summary>
     public string MlNetModelPath => At(MlNetModelFile);
     /// <summary>The history as JSON.</summary>

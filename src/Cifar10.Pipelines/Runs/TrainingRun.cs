@@ -71,7 +71,7 @@ public static class TrainingRun
         var results = RunResults.From(run, evaluation);
         folder.SaveModel(run.Module, ModelCardFor(run, evaluation));
         folder.WriteOnnx(OnnxExporter.Build(request.Model, run.Module, run.Scaling, run.ClassNames), temp => OnnxModelValidator.Validate(temp));
-        MlNetModelFile.Write(folder, request.Model, run.Module, run.Scaling, run.ClassNames);
+        MlNetModel.WriteZip(folder, request.Model, run.Module, run.Scaling, run.ClassNames);
         folder.WriteHistory(run.History);
         folder.WriteResults(results);
         LearningCurvesPlot.Save(folder.LearningCurvesPath, request.Model.Id, run.History);

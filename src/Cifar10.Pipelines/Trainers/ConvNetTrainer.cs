@@ -6,6 +6,7 @@ using Cifar10.Core.Runs;
 using Cifar10.Core.Runtime;
 using Cifar10.Core.Training;
 using Cifar10.Core.Training.Callbacks;
+using Cifar10.Pipelines.Runs;
 using Cifar10.Scoring;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -66,10 +67,8 @@ public sealed partial class ConvNetTrainer : IEstimator<TransformerChain<ITransf
             ];
             var history = trainer.Fit(module, train, validation, scaling, callbacks, o.CancellationToken);
 
-            var onnx = folder?.MlNetOnnxPath ?? Path.Combine(Directory.CreateTempSubdirectory("convnet-").FullName, "model.mlnet.onnx");
-            OnnxExporter.Write(OnnxExporter.BuildForMlNet(definition, module, scaling, classNames), onnx);
             if (folder is not null) SaveRun(folder, definition, module, scaling, classNames, history, o.Seed);
-            var chain = ImagePipeline.Fit(_mlContext, input, o.ImageColumnName, imageIsPath, o.ImageSize, onnx, classNames);
+            var chain = MlNetModel.Fit(_mlContext, input, o.ImageColumnName, imageIsPath, definition, module, scaling, classNames);
             LastFit = new ConvNetFit(definition, recipe, history, trainer.Precision, scaling, classNames, train.Count, validation.Count, skipped, recalibration?.Layers ?? 0);
             return chain;
         }
