@@ -77,7 +77,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
     static (ClassificationMetrics, int) EvaluateFolder(ImageClassifier classifier, string root)
     {
-        var folder = ImageFolder.Scan(root, new ImageFolderOptions().Extensions);
+        var folder = ImageFolder.Scan(root);
         var metrics = AnsiConsole.Status().Start($"Scoring {folder.Images.Count:N0} images in {folder.ClassNames.Count} class folders with ML.NET…", _ => classifier.Evaluate(folder));
         return (metrics, folder.Images.Count);
     }

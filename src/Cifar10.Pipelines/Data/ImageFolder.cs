@@ -27,9 +27,11 @@ public sealed class ImageFolder
     /// <summary>
     /// Scans <paramref name="root"/>. One-line errors for a missing root, a root with fewer than two
     /// class folders, and a class folder without images. Hidden folders and files (a leading dot) are skipped.
+    /// <paramref name="extensions"/> default to <see cref="ImageFolderOptions.Extensions"/>' default.
     /// </summary>
-    public static ImageFolder Scan(string root, IReadOnlyList<string> extensions)
+    public static ImageFolder Scan(string root, IReadOnlyList<string>? extensions = null)
     {
+        extensions ??= new ImageFolderOptions().Extensions;
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full)) throw new CifarException($"{root}: folder does not exist.");
         var classFolders = Directory.GetDirectories(full).Where(d => !IsHidden(d)).Order(StringComparer.Ordinal).ToArray();

@@ -26,7 +26,7 @@ public static class ImageFolderRun
     public static ImageFolderRunOutcome Execute(string imagesRoot, string? testRoot, string runDirectory, ConvNetTrainer.Options options)
     {
         var mlContext = new MLContext(options.Seed);
-        var testFolder = testRoot is null ? null : ImageFolder.Scan(testRoot, new ImageFolderOptions().Extensions); // bad test folders fail before training
+        var testFolder = testRoot is null ? null : ImageFolder.Scan(testRoot); // bad test folders fail before training
         var images = mlContext.Data.LoadImagesFromFolders(imagesRoot);
         options.RunDirectory = runDirectory;
         var trainer = mlContext.MulticlassClassification.Trainers.ConvNet(options);
