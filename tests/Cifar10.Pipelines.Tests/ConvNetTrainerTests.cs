@@ -23,9 +23,8 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [RealDataFact]
     public void A_folder_pipeline_trains_evaluates_and_its_saved_zip_scores_the_same_in_a_plain_mlnet_app()
     {
-        var data = Directory.CreateTempSubdirectory("convnet-folders-").FullName;
-        var trainRoot = CifarFolders.Write(Path.Combine(data, "train"), RealCifar.Train1, Classes, perClass: 300);
-        var testRoot = CifarFolders.Write(Path.Combine(data, "test"), RealCifar.Test, Classes, perClass: 100);
+        using var data = new TempDirectory();
+        var (trainRoot, testRoot) = TrainAndTestFolders(data, trainPerClass: 300, testPerClass: 100);
         var mlContext = new MLContext(seed: 1);
         var train = mlContext.Data.LoadImagesFromFolders(trainRoot);
         var test = mlContext.Data.LoadImagesFromFolders(testRoot);
@@ -45,7 +44,7 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 3), scored.Schema["Score"].Type);
         Assert.Equal(TextDataViewType.Instance, scored.Schema["PredictedLabel"].Type);
 
-        var zip = Path.Combine(data, "model.zip");
+        var zip = data.File("model.zip");
         mlContext.Model.Save(model, train.Schema, zip);
         var files = Directory.GetFiles(testRoot, "*.*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt")).Order(StringComparer.Ordinal).Take(24).ToArray();
         var inProcess = model.Transform(mlContext.Data.LoadFromEnumerable(files.Select(f => new PathLabel { ImagePath = f })));
@@ -53,7 +52,8 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
         var scores = inProcess.GetColumn<float[]>("Score").ToArray();
 
         var app = Path.Combine(PackagingTests.RepositoryRoot(), "samples", "ScoreWithMlNet");
-        var appOutput = Directory.CreateTempSubdirectory("score-with-mlnet-").FullName;
+        using var appFolder = new TempDirectory();
+        var appOutput = appFolder.Path;
         var build = DotnetProcess.Run(["build", app, "-c", "Release", "-o", appOutput], timeout: TimeSpan.FromMinutes(4));
         Assert.True(build.ExitCode == 0, build.ToString());
         var run = DotnetProcess.Run([Path.Combine(appOutput, "ScoreWithMlNet.dll"), zip, .. files]);
@@ -73,9 +73,8 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [RealDataFact]
     public void Default_options_on_2700_images_give_a_useful_model_with_meaningful_validation()
     {
-        var data = Directory.CreateTempSubdirectory("convnet-defaults-").FullName;
-        var trainRoot = CifarFolders.Write(Path.Combine(data, "train"), RealCifar.Train1, Classes, perClass: 900);
-        var testRoot = CifarFolders.Write(Path.Combine(data, "test"), RealCifar.Test, Classes, perClass: 200);
+        using var data = new TempDirectory();
+        var (trainRoot, testRoot) = TrainAndTestFolders(data, trainPerClass: 900, testPerClass: 200);
         var mlContext = new MLContext(seed: 1);
         var convNet = mlContext.MulticlassClassification.Trainers.ConvNet();
         var model = mlContext.Transforms.Conversion.MapValueToKey("Label").Append(convNet).Fit(mlContext.Data.LoadImagesFromFolders(trainRoot));
@@ -93,12 +92,12 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [RealDataFact]
     public void A_builder_network_reloads_from_its_run_folder_and_re_exports_to_the_same_model()
     {
-        var data = Directory.CreateTempSubdirectory("convnet-builder-").FullName;
-        var trainRoot = CifarFolders.Write(Path.Combine(data, "train"), RealCifar.Train1, Classes, perClass: 60);
+        using var data = new TempDirectory();
+        var trainRoot = CifarFolders.Write(data.File("train"), RealCifar.Train1, Classes, perClass: 60);
         var definition = SequentialBuilder.Input(3, 24, 24)
             .Conv2D(8, 3).MaxPool().Conv2D(16, 3).BatchNorm().MaxPool().Flatten().Dense(32).Dense(3, Activation.None)
             .Build("tiny-24", "a network no zoo knows");
-        var run = Path.Combine(data, "run");
+        var run = data.File("run");
         var mlContext = new MLContext(seed: 1);
         var model = mlContext.Transforms.Conversion.MapValueToKey("Label")
             .Append(mlContext.MulticlassClassification.Trainers.ConvNet(new ConvNetTrainer.Options { Definition = definition, ImageSize = 24, Epochs = 1, RunDirectory = run }))
@@ -107,7 +106,7 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
         using var reloaded = new RunFolder(run).LoadModel();
         Assert.Equal("tiny-24", reloaded.Definition.Id);
         Assert.Equal(definition.TotalParameters, reloaded.Definition.TotalParameters);
-        var reexported = Path.Combine(data, "reexported.onnx");
+        var reexported = data.File("reexported.onnx");
         OnnxExporter.Export(reloaded, reexported);
         using var fromRun = ImageClassifier.Load(new RunFolder(run).OnnxPath);
         using var fromReload = ImageClassifier.Load(reexported);
@@ -120,7 +119,8 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [Fact]
     public void A_root_with_one_class_folder_or_an_empty_class_folder_is_a_one_line_error()
     {
-        var root = Directory.CreateTempSubdirectory("one-class-").FullName;
+        using var temp = new TempDirectory();
+        var root = temp.Path;
         File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(root, "cats")).FullName, "a.png"), ImageFixtures.Solid(8, 8, SKColors.Red));
         var mlContext = new MLContext();
         var one = Assert.Throws<CifarException>(() => mlContext.Data.LoadImagesFromFolders(root));
@@ -139,7 +139,8 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [InlineData("huge", "50 MP limit")]
     public void A_bad_image_stops_the_fit_before_training_with_a_line_naming_it_or_is_skipped_and_counted(string kind, string expected)
     {
-        var root = TinyFolder(out var mlContext);
+        using var temp = new TempDirectory();
+        var root = TinyFolder(temp, out var mlContext);
         var bad = Path.Combine(root, "b", $"{kind}.png");
         File.WriteAllBytes(bad, kind switch
         {
@@ -167,7 +168,8 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [Fact]
     public void A_text_label_or_a_numeric_image_column_is_a_one_line_error_before_any_work()
     {
-        var root = TinyFolder(out var mlContext);
+        using var temp = new TempDirectory();
+        var root = TinyFolder(temp, out var mlContext);
         var view = mlContext.Data.LoadImagesFromFolders(root);
         var trainer = mlContext.MulticlassClassification.Trainers.ConvNet(new ConvNetTrainer.Options { Architecture = "dense", Epochs = 1, ImageSize = 16 });
         var notKey = Assert.Throws<InvalidSettingException>(() => trainer.Fit(view));
@@ -180,11 +182,15 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
 
     static byte[] Truncated(byte[] bytes) => bytes[..(bytes.Length * 2 / 3)];
 
+    // Real CIFAR-10 images of the three classes as folders: training images from the first batch, test images from the test set.
+    static (string Train, string Test) TrainAndTestFolders(TempDirectory data, int trainPerClass, int testPerClass) =>
+        (CifarFolders.Write(data.File("train"), RealCifar.Train1, Classes, trainPerClass), CifarFolders.Write(data.File("test"), RealCifar.Test, Classes, testPerClass));
+
     // Two class folders of four real 32×32 images each.
-    static string TinyFolder(out MLContext mlContext)
+    static string TinyFolder(TempDirectory temp, out MLContext mlContext)
     {
         mlContext = new MLContext(seed: 3);
-        var root = Directory.CreateTempSubdirectory("tiny-folder-").FullName;
+        var root = temp.Path;
         for (int i = 0; i < 8; i++)
         {
             var folder = Directory.CreateDirectory(Path.Combine(root, i < 4 ? "a" : "b")).FullName;

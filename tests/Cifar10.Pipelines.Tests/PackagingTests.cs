@@ -50,13 +50,14 @@ public class PackagingTests(ITestOutputHelper output)
 
     void ScoringSampleClassifiesWithBothModelFiles(string root, string version)
     {
-        var published = Publish(Path.Combine(root, "samples", "ClassifyImage"), version);
+        using var publishFolder = new TempDirectory();
+        var published = Publish(Path.Combine(root, "samples", "ClassifyImage"), version, publishFolder.Path);
         var files = Directory.GetFiles(published, "*", SearchOption.AllDirectories);
         output.WriteLine($"ClassifyImage publishes {files.Length} files, {files.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB for linux-x64");
         foreach (var unwanted in TrainingOnly)
             Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith(unwanted, StringComparison.OrdinalIgnoreCase));
 
-        var image = Path.Combine(Directory.CreateTempSubdirectory("sample-image-").FullName, "test-5.png");
+        var image = Path.Combine(publishFolder.Path, "test-5.png");
         File.WriteAllBytes(image, ImageFixtures.RecordAsPng(RealCifar.TestRecord(5)));
         foreach (var model in new[] { QuickRun.OnnxPath, QuickRunModelZip.Path })
         {
@@ -69,11 +70,12 @@ public class PackagingTests(ITestOutputHelper output)
 
     void TrainingSampleTrainsOnAFolder(string root, string version)
     {
-        var published = Publish(Path.Combine(root, "samples", "TrainOnFolder"), version);
+        using var publishFolder = new TempDirectory();
+        var published = Publish(Path.Combine(root, "samples", "TrainOnFolder"), version, publishFolder.File("app"));
         // The libtorch fix must reach an app that references only Cifar10.Pipelines.
         Assert.Contains("Cifar10.Core.targets", File.ReadAllText(Path.Combine(root, "samples", "TrainOnFolder", "obj", "TrainOnFolder.csproj.nuget.g.targets")));
 
-        var data = Directory.CreateTempSubdirectory("sample-folders-").FullName;
+        var data = publishFolder.File("data");
         var train = CifarFolders.Write(Path.Combine(data, "train"), RealCifar.Train1, [1, 7, 8], perClass: 200);
         var test = CifarFolders.Write(Path.Combine(data, "test"), RealCifar.Test, [1, 7, 8], perClass: 50);
         var zip = Path.Combine(data, "model.zip");
@@ -87,9 +89,8 @@ public class PackagingTests(ITestOutputHelper output)
         Assert.Contains($"{image}: {classifier.PredictFile(image).Label}", run.Stdout);
     }
 
-    static string Publish(string sample, string version)
+    static string Publish(string sample, string version, string output)
     {
-        var output = Directory.CreateTempSubdirectory($"publish-{Path.GetFileName(sample)}-").FullName;
         var publish = DotnetProcess.Run(["publish", sample, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", output, $"-p:Cifar10Version={version}"], timeout: TimeSpan.FromMinutes(5));
         Assert.True(publish.ExitCode == 0, publish.ToString());
         return output;
