@@ -20,7 +20,7 @@ internal static class CliApp
             config.UseStrictParsing();
             config.AddCommand<TrainCommand>("train").WithDescription("Train one model on CIFAR-10, or on your own images (--images DIR), and write a run folder with model.zip and model.onnx.");
             config.AddCommand<ImagesCommand>("images").WithDescription("Write CIFAR-10 as folders of PNG files, one per class (the layout train --images reads).");
-            config.AddCommand<ExperimentCommand>("experiment").WithDescription("Run the study: several models and seeds under one protocol; report, plots, statistics.");
+            config.AddCommand<ExperimentCommand>("experiment").WithDescription("Run the study: several models and seeds under one protocol; report, plots, statistics. --suite architecture: the controlled architecture experiments and a verdict on each claim (claims.md).");
             config.AddCommand<EdaCommand>("eda").WithDescription("Explore the data: class balance, sample images, pixel statistics (figures, eda.json, tables).");
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.");

@@ -23,6 +23,12 @@ internal static class SettingFlags
         ["TrainLimit"] = "--train-limit",
         ["TestLimit"] = "--test-limit",
         ["DataDirectory"] = "--data",
+        ["Suite"] = "--suite",
+        ["Shift"] = "--shifts",
+        ["Shifts"] = "--shifts",
+        ["TrainImages"] = "--train-images",
+        ["SampleSizes"] = "--sample-sizes",
+        ["PermutationSeed"] = "--permutation-seed",
     };
 
     /// <summary>The exception's message with the setting's flag in place of its library name (unchanged for settings without a flag).</summary>

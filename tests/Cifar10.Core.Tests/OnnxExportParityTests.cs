@@ -2,6 +2,7 @@ using Cifar10.Core.Data;
 using Cifar10.Core.Export;
 using Cifar10.Core.Models;
 using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
 using Cifar10.Tests.Shared;
 using Xunit.Abstractions;
 using Google.Protobuf;
@@ -29,6 +30,20 @@ public class OnnxExportParityTests(ITestOutputHelper output)
     {
         using var sample = RealCifar.Test.Take(2000);
         AssertParity(ModelZoo.Cnn(5), InputScaling.StandardizedOn(sample), seed: 3);
+    }
+
+    [RealDataFact]
+    public void Quickly_trained_strided_valid_stacked_cnn_export_matches_torchsharp()
+    {
+        // Untrained, these variants give every image one class; a short run makes agreement mean something.
+        using var data = new ImageDataset(RealCifar.Train1.Take(2000), RealCifar.Test.Take(Images), CifarClasses.Names, RealCifar.Directory!);
+        using var split = DataSplit.Create(data, seed: 7);
+        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1, BatchSize = 32 }, CPU, seed: 7);
+        var definition = ModelZoo.Get("cnn-3x3-2conv-strided-valid");
+        using var module = trainer.CreateModel(definition);
+        trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit);
+        BatchNormRecalibration.Recalibrate(module, split.Train, InputScaling.Unit, CPU, 256);
+        AssertParity(definition, module, InputScaling.Unit);
     }
 
     [RealDataFact]

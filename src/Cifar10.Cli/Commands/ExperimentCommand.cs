@@ -14,30 +14,65 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     public sealed class Settings : RecipeSettings
     {
         [CommandOption("--models <IDS>")]
-        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK; fast and fast-half train with the fast recipe).")]
-        [DefaultValue("dense,cnn-3x3,cnn-5x5")]
-        public string Models { get; init; } = "dense,cnn-3x3,cnn-5x5";
+        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK and its variants such as cnn-3x3-2conv; fast and fast-half train with the fast recipe).")]
+        public string? Models { get; init; }
 
         [CommandOption("--seeds <N>")]
-        [Description("Train every model with N seeds (confidence intervals need 2 or more).")]
-        [DefaultValue(1)]
-        public int Seeds { get; init; } = 1;
+        [Description("Train every model with N seeds (default 1, with --suite 3; confidence intervals need 2 or more).")]
+        public int? Seeds { get; init; }
 
         [CommandOption("--seed <N>")]
         [Description("First seed; the others follow (seed, seed+1, …).")]
         [DefaultValue(42)]
         public int Seed { get; init; } = 42;
+
+        [CommandOption("--suite <PARTS>")]
+        [Description("Run the architecture suite instead: architecture (all parts) or comma-separated parts: kernels, stacking, depth, downsampling, padding, locality, translation, sample-efficiency, collapse → claims.md, results.json, figures.")]
+        public string? Suite { get; init; }
+
+        [CommandOption("--full")]
+        [Description("With --suite: the study's size (45,000 training images, up to 30 epochs) instead of the default 10,000 images and 10 epochs.")]
+        public bool Full { get; init; }
+
+        [CommandOption("--train-images <N>")]
+        [Description("With --suite: training images of every cell but the sample-efficiency ones (default 10,000).")]
+        public int? TrainImages { get; init; }
+
+        [CommandOption("--sample-sizes <LIST>")]
+        [Description("With --suite: training-set sizes of the sample-efficiency part (default 5000,10000,20000,45000).")]
+        public string? SampleSizes { get; init; }
+
+        [CommandOption("--shifts <LIST>")]
+        [Description("With --suite: pixel shifts of the translation part, e.g. 0-8 (the default) or 0,2,4.")]
+        public string? Shifts { get; init; }
+
+        [CommandOption("--permutation-seed <N>")]
+        [Description("With --suite: seed of the fixed pixel permutation of the locality part (default 1).")]
+        public int[]? PermutationSeed { get; init; }
+
+        /// <inheritdoc />
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            if (Suite is null && (Full || TrainImages is not null || SampleSizes is not null || Shifts is not null || PermutationSeed is not null))
+                return Spectre.Console.ValidationResult.Error("--full, --train-images, --sample-sizes, --shifts and --permutation-seed go with --suite.");
+            if (Suite is not null && (Models is not null || BatchSize is not null || LearningRate is not null || InputScaling is not null || Precision is not null || TrainLimit is not null || TestLimit is not null))
+                return Spectre.Console.ValidationResult.Error("--suite trains its own cells with the study's protocol: --models, --batch-size, --lr, --input-scaling, --precision, --train-limit and --test-limit do not apply (use --train-images, --epochs, --seeds).");
+            if (PermutationSeed is { Length: > 1 } seeds && seeds.Distinct().Count() > 1)
+                return Spectre.Console.ValidationResult.Error($"--permutation-seed is given twice with different values ({string.Join(", ", seeds.Distinct())}); give one.");
+            return base.Validate();
+        }
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Suite is not null) return SuiteExecution.Run(settings, cancellationToken);
         var output = RunNames.Resolve(settings.Out, "experiment", settings.Resume, folder => File.Exists(Path.Combine(folder, ExperimentOptions.OptionsFile)));
         var device = TorchSetup.Apply(settings.Device, settings.Threads);
         var options = new ExperimentOptions
         {
-            Models = ExperimentModel.FromZoo(settings.Models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), settings.Customize),
-            Seeds = settings.Seeds,
+            Models = ExperimentModel.FromZoo((settings.Models ?? string.Join(",", Core.Models.ModelZoo.StudyModels)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), settings.Customize),
+            Seeds = settings.Seeds ?? 1,
             BaseSeed = settings.Seed,
             TrainLimit = settings.TrainLimit,
             TestLimit = settings.TestLimit,
@@ -66,5 +101,5 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         return table;
     }
 
-    static string Points(double fraction) => (100 * fraction).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) + " pp";
+    internal static string Points(double fraction) => (100 * fraction).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) + " pp";
 }

@@ -2,7 +2,7 @@ using Cifar10.Core.Models;
 
 namespace Cifar10.Core.Export;
 
-/// <summary>Conv2D → ONNX Conv (stride 1, symmetric 'same' padding) and its activation.</summary>
+/// <summary>Conv2D → ONNX Conv (its stride, symmetric zero padding) and its activation.</summary>
 internal sealed class Conv2DEmitter : ILayerEmitter
 {
     /// <inheritdoc />
@@ -11,11 +11,11 @@ internal sealed class Conv2DEmitter : ILayerEmitter
         var spec = (Conv2DSpec)layer.Spec;
         var inputs = new List<string> { input, graph.AddInitializer($"{layer.Name}.weight", weights.Get("weight")) };
         if (weights.Find("bias") is { } bias) inputs.Add(graph.AddInitializer($"{layer.Name}.bias", bias));
-        int pad = spec.Kernel / 2;
+        int pad = spec.PadPixels;
         var conv = graph.AddNode("Conv", layer.Name, inputs,
             OnnxGraphBuilder.Ints("kernel_shape", spec.Kernel, spec.Kernel),
             OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad),
-            OnnxGraphBuilder.Ints("strides", 1, 1));
+            OnnxGraphBuilder.Ints("strides", spec.Stride, spec.Stride));
         return ActivationEmitter.Emit(graph, layer.Name, spec.Activation, conv);
     }
 }

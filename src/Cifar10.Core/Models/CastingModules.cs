@@ -31,11 +31,11 @@ internal abstract class WeightCastingModule : nn.Module<Tensor, Tensor>
     protected abstract Tensor Apply(Tensor input, Tensor weight, Tensor? bias);
 }
 
-/// <summary>A 'same'-padded convolution (see <see cref="WeightCastingModule"/>).</summary>
-internal sealed class CastingConv2d(Conv2d conv, long padding) : WeightCastingModule("Conv2d", conv.weight!, conv.bias)
+/// <summary>A convolution with a stride and symmetric zero padding (see <see cref="WeightCastingModule"/>).</summary>
+internal sealed class CastingConv2d(Conv2d conv, long stride, long padding) : WeightCastingModule("Conv2d", conv.weight!, conv.bias)
 {
     protected override Tensor Apply(Tensor input, Tensor weight, Tensor? bias) =>
-        nn.functional.conv2d(input, weight, bias, padding: [padding, padding]);
+        nn.functional.conv2d(input, weight, bias, strides: [stride, stride], padding: [padding, padding]);
 }
 
 /// <summary>A fully connected layer (see <see cref="WeightCastingModule"/>).</summary>

@@ -4,30 +4,45 @@ using static TorchSharp.torch;
 namespace Cifar10.Core.Models;
 
 /// <summary>
-/// k×k convolution, stride 1, 'same' padding (odd k), optional activation. <see cref="IdentityInit"/>
-/// starts the first filters as identities (see <see cref="InitialiseAsIdentity"/>) instead of Keras' Glorot-uniform.
+/// k×k convolution with a stride (1 unless given) and 'same' (odd k) or 'valid' padding, optional
+/// activation. <see cref="IdentityInit"/> starts the first filters as identities (see
+/// <see cref="InitialiseAsIdentity"/>) instead of Keras' Glorot-uniform.
 /// </summary>
-public sealed record Conv2DSpec(int Filters, int Kernel, Activation Activation = Activation.Relu, bool UseBias = true, bool IdentityInit = false) : LayerSpec
+public sealed record Conv2DSpec(int Filters, int Kernel, Activation Activation = Activation.Relu, bool UseBias = true, bool IdentityInit = false,
+    int Stride = 1, Padding Padding = Padding.Same) : LayerSpec
 {
+    /// <summary>Zero pixels added on each side: k/2 for 'same', 0 for 'valid'.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public int PadPixels => Padding == Padding.Same ? Kernel / 2 : 0;
+
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore] public override string Kind => "Conv2D";
     /// <inheritdoc />
     public override Shape OutputShape(Shape input)
     {
         input.RequireImage(Kind);
-        return new Shape(Filters, input.Height, input.Width);
+        if (Kernel <= 0 || Stride <= 0) throw new ArgumentException($"{Kind} needs a positive kernel size and stride, got {Kernel} and {Stride}");
+        int height = OutputSide(input.Height), width = OutputSide(input.Width);
+        if (height <= 0 || width <= 0)
+            throw new ArgumentException($"{Kind} {Kernel}×{Kernel} ({Padding.ToString().ToLowerInvariant()} padding) does not fit a {input.Height}×{input.Width} input");
+        return new Shape(Filters, height, width);
     }
+
+    int OutputSide(int side) => (side + 2 * PadPixels - Kernel) / Stride + 1;
     /// <inheritdoc />
     public override long TrainableParameters(Shape input) => (long)Kernel * Kernel * input.Channels * Filters + (UseBias ? Filters : 0);
     /// <inheritdoc />
-    public override long MultiplyAdds(Shape input) => (long)Kernel * Kernel * input.Channels * Filters * input.Height * input.Width;
+    public override long MultiplyAdds(Shape input)
+    {
+        var output = OutputShape(input);
+        return (long)Kernel * Kernel * input.Channels * Filters * output.Height * output.Width;
+    }
     /// <inheritdoc />
     public override nn.Module<Tensor, Tensor> CreateModule(Shape input)
     {
-        var conv = nn.Conv2d(input.Channels, Filters, Kernel, padding: Kernel / 2, bias: UseBias);
+        var conv = nn.Conv2d(input.Channels, Filters, Kernel, stride: Stride, padding: PadPixels, bias: UseBias);
         if (IdentityInit) InitialiseAsIdentity(conv.weight!, conv.bias);
         else InitialiseKerasStyle(conv.weight!, conv.bias);
-        return WithActivation(new CastingConv2d(conv, Kernel / 2), Activation);
+        return WithActivation(new CastingConv2d(conv, Stride, PadPixels), Activation);
     }
 
     /// <summary>

@@ -1,14 +1,13 @@
-using System.Text.RegularExpressions;
 using Cifar10.Core.Training;
 
 namespace Cifar10.Core.Models;
 
 /// <summary>
 /// The built-in architectures, by id: <c>dense</c>, <c>cnn-3x3</c>, <c>cnn-5x5</c>, any odd <c>cnn-KxK</c>,
-/// <c>fast</c> and <c>fast-half</c>, each for square RGB images of a given side (32 for CIFAR-10) and a
+/// its variants (<see cref="CnnVariant"/>), <c>fast</c> and <c>fast-half</c>, each for square RGB images of a given side (32 for CIFAR-10) and a
 /// given number of classes (10 for CIFAR-10).
 /// </summary>
-public static partial class ModelZoo
+public static class ModelZoo
 {
     /// <summary>The ids the study runs by default.</summary>
     public static IReadOnlyList<string> StudyModels { get; } = ["dense", "cnn-3x3", "cnn-5x5"];
@@ -27,21 +26,8 @@ public static partial class ModelZoo
         .Build("dense", $"dense baseline: Flatten → Dense 512 → Dense 256 → Dense {classes}");
 
     /// <summary>The study's CNN with k×k kernels: 3 × (Conv → BatchNorm → MaxPool), 32/64/128 filters, Dense 128, Dense 10.</summary>
-    public static ModelDefinition Cnn(int kernel, int imageSize = CifarImageSize, int classes = CifarClasses)
-    {
-        if (kernel <= 0 || kernel % 2 == 0)
-            throw new CifarException($"cnn-{kernel}x{kernel}: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).");
-        if (kernel >= imageSize)
-            throw new CifarException($"cnn-{kernel}x{kernel}: the kernel size must be smaller than the {imageSize}×{imageSize} images.");
-        return Input(imageSize, classes)
-            .Conv2D(32, kernel).BatchNorm().MaxPool()
-            .Conv2D(64, kernel).BatchNorm().MaxPool()
-            .Conv2D(128, kernel).BatchNorm().MaxPool()
-            .Flatten()
-            .Dense(128).Dropout(0.5)
-            .Dense(classes, Activation.None)
-            .Build($"cnn-{kernel}x{kernel}", $"3-block CNN, {kernel}×{kernel} kernels, 32/64/128 filters");
-    }
+    public static ModelDefinition Cnn(int kernel, int imageSize = CifarImageSize, int classes = CifarClasses) =>
+        new CnnVariant(kernel).Build(imageSize, classes);
 
     /// <summary>
     /// A compact VGG-style network for fast training (in the spirit of the published CIFAR-10
@@ -90,17 +76,10 @@ public static partial class ModelZoo
         var normalized = (id ?? "").Trim().ToLowerInvariant();
         foreach (var family in Families)
             if (family.TryCreate(normalized, imageSize, classes) is { } definition) return (definition, family);
-        throw new InvalidSettingException("Architecture", id, "unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5).");
+        throw new InvalidSettingException("Architecture", id, "unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5), optionally -Nconv, -Nblocks, -strided, -valid (e.g. cnn-3x3-2conv).");
     }
 
-    static ModelDefinition? TryCnn(string id, int imageSize, int classes)
-    {
-        var cnn = CnnId().Match(id);
-        if (!cnn.Success) return null;
-        if (cnn.Groups[1].Value != cnn.Groups[2].Value)
-            throw new InvalidSettingException("Architecture", id, "kernels must be square (cnn-KxK).");
-        return Cnn(int.Parse(cnn.Groups[1].Value), imageSize, classes);
-    }
+    static ModelDefinition? TryCnn(string id, int imageSize, int classes) => CnnVariant.TryParse(id)?.Build(imageSize, classes);
 
     static SequentialBuilder Input(int imageSize, int classes)
     {
@@ -108,6 +87,4 @@ public static partial class ModelZoo
         return SequentialBuilder.Input(3, imageSize, imageSize);
     }
 
-    [GeneratedRegex(@"^cnn-(\d+)x(\d+)$")]
-    private static partial Regex CnnId();
 }

@@ -21,9 +21,10 @@ public sealed class SequentialBuilder
 
     /// <summary>Adds any layer spec.</summary>
     public SequentialBuilder Add(LayerSpec layer) { _layers.Add(layer); return this; }
-    /// <summary>k×k 'same' convolution.</summary>
-    public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu, bool useBias = true, bool identityInit = false) =>
-        Add(new Conv2DSpec(filters, kernel, activation, useBias, identityInit));
+    /// <summary>k×k convolution ('same' padding and stride 1 unless given).</summary>
+    public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu, bool useBias = true, bool identityInit = false,
+        int stride = 1, Padding padding = Padding.Same) =>
+        Add(new Conv2DSpec(filters, kernel, activation, useBias, identityInit, stride, padding));
     /// <summary>Batch normalisation (Keras' defaults unless given).</summary>
     public SequentialBuilder BatchNorm(double epsilon = 1e-3, double momentum = 0.01, bool trainScale = true) => Add(new BatchNormSpec(epsilon, momentum, trainScale));
     /// <summary>A standalone activation.</summary>

@@ -10,7 +10,7 @@ using Microsoft.ML;
 namespace Cifar10.Pipelines.Runs;
 
 /// <summary>
-/// One training run in three steps: <see cref="Train"/> (split, scale, fit), <see cref="Evaluate"/>
+/// One training run in three steps: <c>Train</c> (split, scale, fit), <see cref="Evaluate"/>
 /// (one pass over the test set, measured by ML.NET) and <see cref="Package"/> (the run folder: model,
 /// ONNX export, history, results, learning curves). <see cref="Execute"/> does all three.
 /// </summary>
@@ -24,7 +24,11 @@ public static class TrainingRun
     }
 
     /// <summary>Splits the data, fits the input scaling and trains; the run folder gets its checkpoint and history CSV as epochs end.</summary>
-    public static TrainedRun Train(ImageDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
+    public static TrainedRun Train(ImageDataset data, RunRequest request, IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default) =>
+        Train(data, request, _ => callbacks ?? [], cancel);
+
+    /// <summary>As <see cref="Train(ImageDataset, RunRequest, IEnumerable{ITrainingCallback}?, CancellationToken)"/>, with callbacks made for the run's split (callbacks that need its images).</summary>
+    public static TrainedRun Train(ImageDataset data, RunRequest request, Func<DataSplit, IEnumerable<ITrainingCallback>> callbacksFor, CancellationToken cancel = default)
     {
         var folder = request.Folder.Create();
         var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit);
@@ -36,7 +40,7 @@ public static class TrainingRun
             try
             {
                 var history = trainer.Fit(module, split.Train, split.Validation, scaling,
-                    [folder.HistoryCsv(), .. callbacks ?? [], folder.Checkpoint(request.Resume)], cancel);
+                    [folder.HistoryCsv(), .. callbacksFor(split), folder.Checkpoint(request.Resume)], cancel);
                 return new TrainedRun(request, module, scaling, trainer.Precision, history, split, data.ClassNames);
             }
             catch

@@ -1,4 +1,5 @@
 using Cifar10.Core.Data;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -30,29 +31,40 @@ public sealed class BatchNormRecalibration(LabeledImages train, InputScaling sca
 
     void Recalibrate(TrainingContext context)
     {
-        var norms = context.Model.modules().OfType<NormBase>().Where(n => n.track_running_stats).ToArray();
-        if (norms.Length == 0 || train.Count == 0) return;
+        var layers = Recalibrate(context.Model, train, scaling, context.Device, batchSize);
+        if (layers > 0) Layers = layers;
+    }
+
+    /// <summary>
+    /// Sets the running statistics of every BatchNorm layer of <paramref name="model"/> to the average
+    /// of its batch statistics over <paramref name="images"/>; leaves the model in inference mode and
+    /// returns how many layers it recalibrated.
+    /// </summary>
+    public static int Recalibrate(nn.Module<Tensor, Tensor> model, LabeledImages images, InputScaling scaling, Device device, int batchSize)
+    {
+        var norms = model.modules().OfType<NormBase>().Where(n => n.track_running_stats).ToArray();
+        if (norms.Length == 0 || images.Count == 0) return 0;
         var momenta = norms.Select(n => n.momentum).ToArray();
         using var noGrad = no_grad();
-        context.Model.eval();
+        model.eval();
         foreach (var norm in norms)
         {
             norm.reset_running_stats();
             norm.train();
         }
         int batches = 0;
-        for (long start = 0; start < train.Count; start += batchSize, batches++)
+        for (long start = 0; start < images.Count; start += batchSize, batches++)
         {
-            var count = Math.Min(batchSize, train.Count - start);
+            var count = Math.Min(batchSize, images.Count - start);
             if (count < 2) break; // training-mode BatchNorm needs two values per channel
             using var scope = NewDisposeScope();
             // Momentum 1/(k+1) at batch k makes the running statistics the plain average over all batches.
             foreach (var norm in norms) norm.momentum = 1.0 / (batches + 1);
-            var x = scaling.Apply(train.Pixels.narrow(0, start, count), context.Device);
-            context.Model.forward(x);
+            var x = scaling.Apply(images.Pixels.narrow(0, start, count), device);
+            model.forward(x);
         }
         for (int i = 0; i < norms.Length; i++) norms[i].momentum = momenta[i];
-        context.Model.eval();
-        Layers = norms.Length;
+        model.eval();
+        return norms.Length;
     }
 }
