@@ -37,7 +37,6 @@ public sealed class LastEpochProbe(LabeledImages train, LabeledImages test, Inpu
         {
             Restore(saved);
         }
-        model.train();
     }
 
     static List<(Tensor Target, Tensor Copy)> SaveRunningStatistics(nn.Module model) =>

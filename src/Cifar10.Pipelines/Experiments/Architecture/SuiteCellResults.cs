@@ -28,7 +28,8 @@ public sealed record SuiteCellResults(
     IReadOnlyDictionary<int, SampleSummary>? ShiftedTestAccuracy,
     IReadOnlyList<SuiteRunResult> Runs)
 {
-    /// <summary>Test accuracies of the seeds.</summary>
+    /// <summary>Test accuracies of the seeds (derived from <see cref="Runs"/>, so not written to results.json twice).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double[] Accuracies => Runs.Select(r => r.TestAccuracy).ToArray();
 
     /// <summary>Aggregates the runs of <paramref name="cell"/>, compared with the runs of <paramref name="reference"/> (itself for the reference).</summary>
