@@ -25,4 +25,27 @@ public class HelpTests
         Assert.Contains(option, result.Stdout);
         Assert.Equal("", result.Stderr.Trim());
     }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("predict")]
+    [InlineData("serve")]
+    public void Help_shows_examples(string command)
+    {
+        using var temp = new TempDirectory();
+        var result = CliProcess.Run(temp.Path, command, "--help");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("EXAMPLES:", result.Stdout);
+        Assert.Contains($"cifar10 {command} --", result.Stdout);
+    }
+
+    [Fact]
+    public void Version_prints_the_package_version_and_commit()
+    {
+        using var temp = new TempDirectory();
+        var result = CliProcess.Run(temp.Path, "--version");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        // MinVer: major.minor.patch[-prerelease] from the git tag, then +commit.
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\+[0-9a-f]{7,40}$", result.Stdout.Trim());
+    }
 }

@@ -31,7 +31,7 @@ public sealed class CifarDownloadTests : IDisposable
     public async Task Downloads_verifies_and_extracts_when_nothing_else_is_found()
     {
         var source = new CifarDownloadSource(new Uri(_url + "cifar-10-binary.tar.gz"), Convert.ToHexStringLower(MD5.HashData(_archive)));
-        var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), DownloadSource = source };
+        var locator = new CifarDataLocator { CacheDirectory = _temp.File("artifacts"), BesideRepositoryDirectory = null, DownloadSource = source };
         var directory = await WithoutEnvironmentVariable(() => locator.LocateAsync(null));
         Assert.Equal(Path.Combine(_temp.File("artifacts"), "data", CifarDataLocator.BatchesFolder), directory);
         using var data = CifarBinaryReader.ReadDataset(directory);
@@ -45,7 +45,7 @@ public sealed class CifarDownloadTests : IDisposable
     public async Task A_wrong_md5_fails_and_leaves_nothing_behind()
     {
         var source = new CifarDownloadSource(new Uri(_url + "cifar-10-binary.tar.gz"), "c32a1d4ab5d03f1284b67883e8d87530");
-        var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), DownloadSource = source };
+        var locator = new CifarDataLocator { CacheDirectory = _temp.File("artifacts"), BesideRepositoryDirectory = null, DownloadSource = source };
         var error = await Assert.ThrowsAsync<CifarException>(() => WithoutEnvironmentVariable(() => locator.LocateAsync(null)));
         Assert.Contains("does not match the expected c32a1d4ab5d03f1284b67883e8d87530", error.Message);
         Assert.Contains("give a data directory, set CIFAR10_DATA, or put it in", error.Message);
@@ -56,7 +56,7 @@ public sealed class CifarDownloadTests : IDisposable
     public async Task An_unreachable_server_names_the_three_ways_to_provide_the_data()
     {
         var source = new CifarDownloadSource(new Uri($"http://127.0.0.1:{FreePort()}/missing.tar.gz"), "00");
-        var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), DownloadSource = source };
+        var locator = new CifarDataLocator { CacheDirectory = _temp.File("artifacts"), BesideRepositoryDirectory = null, DownloadSource = source };
         var error = await Assert.ThrowsAsync<CifarException>(() => WithoutEnvironmentVariable(() => locator.LocateAsync(null)));
         Assert.StartsWith("CIFAR-10 not found: give a data directory, set CIFAR10_DATA, or put it in", error.Message);
         Assert.DoesNotContain('\n', error.Message);
@@ -66,7 +66,7 @@ public sealed class CifarDownloadTests : IDisposable
     public async Task An_explicit_directory_wins_and_its_parent_is_accepted()
     {
         var folder = CifarFixtures.WriteValidFolder(_temp.File(CifarDataLocator.BatchesFolder));
-        var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts") };
+        var locator = new CifarDataLocator { CacheDirectory = _temp.File("artifacts") };
         Assert.Equal(folder, await locator.LocateAsync(folder));
         Assert.Equal(folder, await locator.LocateAsync(_temp.Path));
         var error = await Assert.ThrowsAsync<InvalidSettingException>(() => locator.LocateAsync(_temp.File("nope")));
@@ -77,8 +77,38 @@ public sealed class CifarDownloadTests : IDisposable
     public async Task A_copy_beside_the_repository_is_found_without_options_or_environment()
     {
         var folder = CifarFixtures.WriteValidFolder(_temp.File(Path.Combine("shared", "cifar10", CifarDataLocator.BatchesFolder)));
-        var locator = new CifarDataLocator { ArtifactsDirectory = _temp.File("artifacts"), BesideRepositoryDirectory = _temp.File(Path.Combine("shared", "cifar10")) };
+        var locator = new CifarDataLocator { CacheDirectory = _temp.File("artifacts"), BesideRepositoryDirectory = _temp.File(Path.Combine("shared", "cifar10")) };
         Assert.Equal(folder, await WithoutEnvironmentVariable(() => locator.LocateAsync(null)));
+    }
+
+    [Fact]
+    public async Task CIFAR10_HOME_moves_the_cache_and_a_download_goes_there()
+    {
+        var home = _temp.File("home");
+        var folder = CifarFixtures.WriteValidFolder(Path.Combine(home, "data", CifarDataLocator.BatchesFolder));
+        var located = await WithEnvironment(CifarHome.EnvironmentVariable, home, async () =>
+        {
+            Assert.Equal(Path.GetFullPath(home), CifarHome.Directory);
+            return await new CifarDataLocator { BesideRepositoryDirectory = null }.LocateAsync(null);
+        });
+        Assert.Equal(Path.GetFullPath(folder), Path.GetFullPath(located));
+    }
+
+    [Fact]
+    public async Task Without_CIFAR10_HOME_the_cache_is_per_user_not_the_working_directory()
+    {
+        var directory = await WithEnvironment(CifarHome.EnvironmentVariable, null, () => Task.FromResult(CifarHome.Directory));
+        Assert.Equal("cifar10", Path.GetFileName(directory));
+        Assert.True(Path.IsPathRooted(directory));
+        Assert.False(directory.StartsWith(Environment.CurrentDirectory, StringComparison.Ordinal), directory);
+    }
+
+    static async Task<T> WithEnvironment<T>(string variable, string? value, Func<Task<T>> action)
+    {
+        var saved = Environment.GetEnvironmentVariable(variable);
+        Environment.SetEnvironmentVariable(variable, value);
+        try { return await WithoutEnvironmentVariable(action); }
+        finally { Environment.SetEnvironmentVariable(variable, saved); }
     }
 
     static readonly SemaphoreSlim EnvironmentLock = new(1, 1);

@@ -41,7 +41,7 @@ public class PackagingTests(ITestOutputHelper output)
         }
         finally
         {
-            foreach (var file in Directory.GetFiles(packages, $"*.{version}.nupkg")) File.Delete(file);
+            foreach (var file in Directory.GetFiles(packages, $"*.{version}.*nupkg")) File.Delete(file);
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             foreach (var id in Projects.Select(p => p.ToLowerInvariant()))
                 if (Directory.Exists(Path.Combine(cache, id, version))) Directory.Delete(Path.Combine(cache, id, version), recursive: true);
@@ -106,6 +106,14 @@ public class PackagingTests(ITestOutputHelper output)
         Assert.Contains("<license type=\"expression\">MIT</license>", text);
         Assert.Contains("<readme>README.md</readme>", text);
         Assert.Contains("<description>", text);
+        Assert.Contains("<projectUrl>https://", text);
+        Assert.Matches("<repository type=\"git\" url=\"https://[^\"]+\"", text);
+        // Symbols ship beside the package, with the portable PDB of every library.
+        var symbols = Path.ChangeExtension(nupkg, ".snupkg");
+        Assert.True(File.Exists(symbols), $"{symbols} is missing");
+        using var symbolZip = ZipFile.OpenRead(symbols);
+        foreach (var dll in zip.Entries.Where(e => e.FullName.StartsWith("lib/") && e.FullName.EndsWith(".dll")))
+            Assert.Contains(symbolZip.Entries, e => e.FullName == Path.ChangeExtension(dll.FullName, ".pdb"));
     }
 
     internal static string RepositoryRoot()

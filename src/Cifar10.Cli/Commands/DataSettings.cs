@@ -6,8 +6,11 @@ namespace Cifar10.Cli.Commands;
 /// <summary>Options shared by commands that read CIFAR-10 or run models.</summary>
 internal class DataSettings : CommandSettings
 {
+    /// <summary>The --data help, shared by every command that reads CIFAR-10.</summary>
+    public const string DataDescription = "CIFAR-10 binary folder (else $CIFAR10_DATA, else the cache ~/.cache/cifar10 or $CIFAR10_HOME, else download into the cache).";
+
     [CommandOption("--data <DIR>")]
-    [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]
+    [Description(DataDescription)]
     public string? Data { get; init; }
 
     [CommandOption("--device <DEVICE>")]

@@ -31,7 +31,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public string? Images { get; init; }
 
         [CommandOption("--data <DIR>")]
-        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]
+        [Description(DataSettings.DataDescription)]
         public string? Data { get; init; }
 
         [CommandOption("--test-limit <N>")]

@@ -14,7 +14,7 @@ internal sealed class ImagesCommand : Command<ImagesCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--data <DIR>")]
-        [Description("CIFAR-10 binary folder (else $CIFAR10_DATA, else artifacts/data, else ../shared/cifar10, else download).")]
+        [Description(DataSettings.DataDescription)]
         public string? Data { get; init; }
 
         [CommandOption("--out <DIR>")]

@@ -1,9 +1,9 @@
 namespace Cifar10.Core.Data;
 
 /// <summary>
-/// Finds the data in the order DESIGN.md gives: a directory given by the caller, the <c>CIFAR10_DATA</c>
-/// environment variable, <c>artifacts/data/cifar-10-batches-bin</c>, a copy beside the repository
-/// (<c>../shared/cifar10</c>, where the README's set-up expects it), else a download.
+/// Finds the data: a directory given by the caller, the <c>CIFAR10_DATA</c> environment variable, the
+/// per-user cache (<see cref="CifarHome"/>), the copy a development clone keeps beside itself, else a
+/// download into the cache.
 /// </summary>
 public sealed class CifarDataLocator
 {
@@ -12,10 +12,13 @@ public sealed class CifarDataLocator
     /// <summary>Environment variable naming the data folder.</summary>
     public const string EnvironmentVariable = "CIFAR10_DATA";
 
-    /// <summary>The folder runs write to; data is downloaded into its <c>data</c> subfolder.</summary>
-    public string ArtifactsDirectory { get; init; } = "artifacts";
-    /// <summary>A copy beside the repository, used when it holds the data (relative to the working directory).</summary>
-    public string BesideRepositoryDirectory { get; init; } = Path.Combine("..", "shared", "cifar10");
+    /// <summary>The cache folder; data is downloaded into its <c>data</c> subfolder.</summary>
+    public string CacheDirectory { get; init; } = CifarHome.Directory;
+    /// <summary>
+    /// The copy a development clone keeps beside itself (<c>../shared/cifar10</c> next to the folder holding
+    /// <c>Cifar10.sln</c>), or null outside a clone. A convenience for working on this repository, not a user default.
+    /// </summary>
+    public string? BesideRepositoryDirectory { get; init; } = FindBesideRepository();
     /// <summary>Where to download from when nothing is found.</summary>
     public CifarDownloadSource DownloadSource { get; init; } = CifarDownloadSource.Official;
     /// <summary>Download progress.</summary>
@@ -29,25 +32,34 @@ public sealed class CifarDataLocator
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
             return Resolve(fromEnvironment, $"from {EnvironmentVariable}");
-        var cached = Path.Combine(ArtifactsDirectory, "data", BatchesFolder);
+        var cached = Path.Combine(CacheDirectory, "data", BatchesFolder);
         if (Directory.Exists(cached))
             return cached;
-        if (HoldsData(BesideRepositoryDirectory))
+        if (BesideRepositoryDirectory is not null && HoldsData(BesideRepositoryDirectory))
             return Resolve(BesideRepositoryDirectory, "the copy beside the repository");
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
             return await new CifarDownloader(http) { Progress = DownloadProgress }
-                .DownloadAsync(DownloadSource, Path.Combine(ArtifactsDirectory, "data"), cancel);
+                .DownloadAsync(DownloadSource, Path.Combine(CacheDirectory, "data"), cancel);
         }
         catch (CifarException e)
         {
-            throw new CifarException($"CIFAR-10 not found: give a data directory, set {EnvironmentVariable}, or put it in {cached}; the download failed: {e.Message}", e);
+            throw new CifarException($"CIFAR-10 not found: give a data directory, set {EnvironmentVariable}, or put it in {cached} ({CifarHome.EnvironmentVariable} moves that folder); the download failed: {e.Message}", e);
         }
     }
 
     /// <summary>Synchronous form of <see cref="LocateAsync"/>.</summary>
     public string Locate(string? explicitDirectory) => LocateAsync(explicitDirectory).GetAwaiter().GetResult();
+
+    // The working directory inside a clone of this repository, walking up to the folder with Cifar10.sln.
+    static string? FindBesideRepository()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Cifar10.sln")))
+                return Path.Combine(directory.FullName, "..", "shared", "cifar10");
+        return null;
+    }
 
     static bool HoldsData(string directory) =>
         File.Exists(Path.Combine(directory, CifarBinaryReader.MetaFile)) || File.Exists(Path.Combine(directory, BatchesFolder, CifarBinaryReader.MetaFile));
