@@ -29,7 +29,7 @@ public class PackagingTests(ITestOutputHelper output)
         {
             foreach (var project in Projects)
             {
-                var pack = DotnetProcess.Run(["pack", Path.Combine(root, "src", project), "-c", "Release", "-o", packages, $"-p:PackageVersion={version}"], timeout: TimeSpan.FromMinutes(4));
+                var pack = DotnetProcess.Run(["pack", Path.Combine(root, "src", project), "-c", "Release", "-o", packages, $"-p:MinVerVersionOverride={version}"], timeout: TimeSpan.FromMinutes(4));
                 Assert.True(pack.ExitCode == 0, pack.ToString());
             }
             AssertPackageLayout(Path.Combine(packages, $"Cifar10.Core.{version}.nupkg"), "README.md", "buildTransitive/Cifar10.Core.targets", "lib/net10.0/Cifar10.Core.dll");
