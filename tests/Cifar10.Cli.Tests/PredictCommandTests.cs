@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cifar10.Cli.Commands;
+using Cifar10.Serving;
 using Cifar10.Scoring;
 using Cifar10.Tests.Shared;
 using Cifar10.Tests.Shared.Images;

@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cifar10.Cli.Commands;
-using Cifar10.Cli.Serving;
+using Cifar10.Serving;
 using Cifar10.Tests.Shared;
 using Cifar10.Tests.Shared.Images;
 using SkiaSharp;
@@ -68,9 +67,9 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     [InlineData("text", 415, "not a supported image")]
     [InlineData("truncated", 400, "truncated")]
     [InlineData("empty", 400, "empty")]
-    [InlineData("huge-header", 400, "50 MP limit")]
+    [InlineData("huge-header", 400, "MP limit")]
     [InlineData("bad-k", 400, "k must be")]
-    public async Task Bad_requests_get_a_json_error(string kind, int status, string expected)
+    public async Task Bad_requests_get_problem_details(string kind, int status, string expected)
     {
         byte[] body = kind switch
         {
@@ -85,7 +84,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     }
 
     [RealDataFact]
-    public async Task A_body_over_the_limit_gets_413_json()
+    public async Task A_body_over_the_limit_gets_413_problem_details()
     {
         var tooBig = new byte[300 * 1024]; // the fixture's limit is 256 KiB
         await AssertError(await Client.PostAsync("/predict", new ByteArrayContent(tooBig)), 413, "larger than the server's limit");
@@ -124,8 +123,9 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     static async Task AssertError(HttpResponseMessage response, int status, string expected)
     {
         Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var error = (await response.Content.ReadFromJsonAsync<ErrorJson>())!;
-        Assert.Contains(expected, error.Error);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(expected, problem.GetProperty("detail").GetString());
     }
 }
