@@ -13,7 +13,7 @@ public class ServeAddressTests
     [RealDataFact]
     public async Task Without_urls_ASPNETCORE_URLS_is_honoured()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var server = ServeProcess.Launch(AppContext.BaseDirectory, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" },
             ["serve", "--model", QuickRun.OnnxPath]);
         Assert.Equal(port, server.Address.Port);
@@ -24,7 +24,7 @@ public class ServeAddressTests
     public async Task Without_urls_appsettings_json_in_the_working_directory_is_honoured()
     {
         using var folder = new TempDirectory();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         File.WriteAllText(folder.File("appsettings.json"), $$"""{ "Urls": "http://127.0.0.1:{{port}}" }""");
         using var server = ServeProcess.Launch(folder.Path, new Dictionary<string, string>(), ["serve", "--model", QuickRun.OnnxPath]);
         Assert.Equal(port, server.Address.Port);
@@ -35,7 +35,7 @@ public class ServeAddressTests
     public async Task An_explicit_urls_wins_over_appsettings_json_and_the_environment()
     {
         using var folder = new TempDirectory();
-        var (fromSettings, fromKestrel, fromEnvironment) = (FreePort(), FreePort(), FreePort());
+        var (fromSettings, fromKestrel, fromEnvironment) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         File.WriteAllText(folder.File("appsettings.json"), $$"""
             { "Urls": "http://127.0.0.1:{{fromSettings}}",
               "Kestrel": { "Endpoints": { "Http": { "Url": "http://127.0.0.1:{{fromKestrel}}" } } } }
@@ -61,13 +61,6 @@ public class ServeAddressTests
     {
         using var client = new HttpClient { BaseAddress = address };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     static bool Listening(int port)
