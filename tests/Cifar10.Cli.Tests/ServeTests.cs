@@ -38,7 +38,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         using var raw = new ByteArrayContent(png);
         raw.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         var fromRaw = await ReadPrediction(await Client.PostAsync("/predict", raw));
-        var fromForm = await ReadPrediction(await Client.PostAsync("/predict?k=5", Multipart(("file", "seven.png", png))));
+        var fromForm = await ReadPrediction(await Client.PostAsync("/predict?k=5", MultipartFiles.Of(("file", "seven.png", png))));
 
         Assert.Equal(expected.Label, fromRaw.Label);
         Assert.Equal(expected.Probability, fromRaw.Probability!.Value, 6);
@@ -50,7 +50,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     [RealDataFact]
     public async Task Batch_scores_every_file_and_reports_bad_ones_in_place()
     {
-        var response = await Client.PostAsync("/predict/batch", Multipart(
+        var response = await Client.PostAsync("/predict/batch", MultipartFiles.Of(
             ("a", "zero.png", ImageFixtures.RecordAsPng(RealCifar.TestRecord(0))),
             ("b", "notes.txt", "not an image"u8.ToArray()),
             ("c", "cmyk.jpg", CmykJpeg.Solid(16, 255, 0, 0, 255))));
@@ -94,7 +94,7 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     public async Task Two_files_to_predict_is_a_400_pointing_at_batch()
     {
         var png = ImageFixtures.Solid(32, 32, SKColors.Blue);
-        await AssertError(await Client.PostAsync("/predict", Multipart(("a", "a.png", png), ("b", "b.png", png))), 400, "/predict/batch");
+        await AssertError(await Client.PostAsync("/predict", MultipartFiles.Of(("a", "a.png", png), ("b", "b.png", png))), 400, "/predict/batch");
     }
 
     [RealDataFact]
@@ -104,13 +104,6 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         var expected = Enumerable.Range(0, 24).Select(i => fixture.Server.Classifier.PredictPixels(RealCifar.TestRecord(i)).Label).ToArray();
         var answers = await Task.WhenAll(images.Select(async png => (await ReadPrediction(await Client.PostAsync("/predict", new ByteArrayContent(png)))).Label));
         Assert.Equal(expected, answers);
-    }
-
-    static MultipartFormDataContent Multipart(params (string Field, string FileName, byte[] Bytes)[] files)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var (field, name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
-        return content;
     }
 
     static async Task<PredictionJson> ReadPrediction(HttpResponseMessage response)

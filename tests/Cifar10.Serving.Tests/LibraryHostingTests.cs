@@ -27,7 +27,7 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
         Assert.Equal(expected.Label, prediction.Label);
         Assert.Equal(4, prediction.Top!.Count);
 
-        var batch = await Client.PostAsync("/predict/batch", Multipart(("a", "three.png", png), ("b", "notes.txt", "no"u8.ToArray())));
+        var batch = await Client.PostAsync("/predict/batch", MultipartFiles.Of(("a", "three.png", png), ("b", "notes.txt", "no"u8.ToArray())));
         var results = (await batch.Content.ReadFromJsonAsync<PredictionJson[]>())!;
         Assert.Equal(expected.Label, results[0].Label);
         Assert.StartsWith("notes.txt: not a supported image", results[1].Error);
@@ -71,11 +71,11 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
             "jpeg-cut-before-size" => new ByteArrayContent(OversizedImages.JpegCutBeforeSize(jpeg)),
             "png-7000" => new ByteArrayContent(OversizedImages.OneBitPng(7000)),
             "gif-7000" => new ByteArrayContent(OversizedImages.TinyGif(7000)),
-            "two-files" => Multipart(("a", "a.png", png), ("b", "b.png", png)),
+            "two-files" => MultipartFiles.Of(("a", "a.png", png), ("b", "b.png", png)),
             "boundary-never-appears" => RawMultipart("NEVER", "just some bytes, no boundary anywhere"),
             "unterminated-multipart" => RawMultipart("XYZ", "--XYZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.png\"\r\n\r\nabc"),
             "over-body-limit" => new ByteArrayContent(new byte[300 * 1024]),
-            "batch-over-pixel-budget" => Multipart(Enumerable.Range(0, 5).Select(i => ("f", $"{i}.png", ImageFixtures.PngHeaderOnly(4000, 4000))).ToArray()),
+            "batch-over-pixel-budget" => MultipartFiles.Of(Enumerable.Range(0, 5).Select(i => ("f", $"{i}.png", ImageFixtures.PngHeaderOnly(4000, 4000))).ToArray()),
             _ => new ByteArrayContent(png),
         };
         var path = kind switch
@@ -130,13 +130,6 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
             .Where(line => labels.All(line.Contains))
             .Select(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
             .FirstOrDefault();
-
-    static MultipartFormDataContent Multipart(params (string Field, string FileName, byte[] Bytes)[] files)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var (field, name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
-        return content;
-    }
 
     static ByteArrayContent RawMultipart(string boundary, string body)
     {

@@ -20,8 +20,7 @@ public static class NonFiniteModel
 
     static string Create()
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("cifar10-nanmodel-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { } };
+        var directory = ProcessTempFolder.Create("cifar10-nanmodel-");
         var definition = ModelZoo.Dense();
         using var module = new Trainer(TrainingRecipes.Study, CPU, seed: 1).CreateModel(definition);
         using (no_grad())
