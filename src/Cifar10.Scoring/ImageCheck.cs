@@ -79,7 +79,7 @@ public static class ImageCheck
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         string? problem = width <= 0 || height <= 0 ? $"{name}: image has no pixels ({width}×{height})."
             : ScaledDecode.SizeWithin(codec, MaxPixels) is null
-                ? $"{name}: image is {width:N0}×{height:N0} = {(long)width * height / 1e6:N0} MP, more than the {MaxPixels / 1e6:N1} MP limit (4096×4096) and its format cannot be decoded smaller."
+                ? $"{name}: image is {width:N0}×{height:N0} = {(long)width * height / 1e6:N0} MP, over the {MaxPixels / 1e6:N1} MP limit (4096×4096), and cannot be decoded scaled down to it (JPEG and WebP can, by 1/8 at most for JPEG)."
                 : null;
         if (problem is null) return codec;
         codec.Dispose();

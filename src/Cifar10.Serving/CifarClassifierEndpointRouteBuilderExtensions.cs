@@ -14,7 +14,8 @@ public static class CifarClassifierEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>POST /predict</c>, <c>POST /predict/batch</c>, <c>GET /model</c>, <c>/health</c> (503 until the model
     /// is loaded), <c>/metrics</c> (Prometheus) and <c>/openapi/v1.json</c>. Returns the group, for conventions such
-    /// as <c>RequireAuthorization</c>.
+    /// as <c>RequireAuthorization</c>. The group owns <c>/openapi/{documentName}.json</c> and <c>/metrics</c>: an app
+    /// that maps its own <c>MapOpenApi</c> or <c>MapMetrics</c> at those paths would have two endpoints on one route.
     /// </summary>
     public static RouteGroupBuilder MapCifarClassifier(this IEndpointRouteBuilder endpoints)
     {
