@@ -80,21 +80,21 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
             _ => ImageFixtures.Solid(32, 32, SKColors.Red),
         };
         var response = await Client.PostAsync(kind == "bad-k" ? "/predict?k=0" : "/predict", new ByteArrayContent(body));
-        await AssertError(response, status, expected);
+        await ProblemAssert.AssertAsync(response, status, expected);
     }
 
     [RealDataFact]
     public async Task A_body_over_the_limit_gets_413_problem_details()
     {
         var tooBig = new byte[300 * 1024]; // the fixture's limit is 256 KiB
-        await AssertError(await Client.PostAsync("/predict", new ByteArrayContent(tooBig)), 413, "larger than the server's limit");
+        await ProblemAssert.AssertAsync(await Client.PostAsync("/predict", new ByteArrayContent(tooBig)), 413, "larger than the server's limit");
     }
 
     [RealDataFact]
     public async Task Two_files_to_predict_is_a_400_pointing_at_batch()
     {
         var png = ImageFixtures.Solid(32, 32, SKColors.Blue);
-        await AssertError(await Client.PostAsync("/predict", MultipartFiles.Of(("a", "a.png", png), ("b", "b.png", png))), 400, "/predict/batch");
+        await ProblemAssert.AssertAsync(await Client.PostAsync("/predict", MultipartFiles.Of(("a", "a.png", png), ("b", "b.png", png))), 400, "/predict/batch");
     }
 
     [RealDataFact]
@@ -111,14 +111,5 @@ public class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
         return JsonSerializer.Deserialize<PredictionJson>(text)!;
-    }
-
-    static async Task AssertError(HttpResponseMessage response, int status, string expected)
-    {
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        Assert.Contains(expected, problem.GetProperty("detail").GetString());
     }
 }

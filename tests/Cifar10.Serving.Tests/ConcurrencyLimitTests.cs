@@ -27,7 +27,7 @@ public class ConcurrencyLimitTests
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
         var rejected = responses.First(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
-        await Problems.AssertAsync(rejected, 503, "server is busy");
+        await ProblemAssert.AssertAsync(rejected, 503, "server is busy");
         Assert.Equal(TimeSpan.FromSeconds(2), rejected.Headers.RetryAfter?.Delta);
         Assert.Contains("cifar10_scoring_rejected_total", await app.Client.GetStringAsync("/metrics"));
     }

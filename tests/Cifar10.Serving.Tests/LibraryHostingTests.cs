@@ -39,7 +39,7 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
         var health = await Client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("""{"status":"ok"}""", await health.Content.ReadAsStringAsync());
-        var model = await Problems.ReadJsonAsync(await Client.GetAsync("/model"));
+        var model = await Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/model");
         Assert.Equal("dense", model.GetProperty("architecture").GetString());
         Assert.Equal("unit", model.GetProperty("inputScaling").GetString());
         Assert.Equal(QuickRun.Card.TestAccuracy!.Value, model.GetProperty("metrics").GetProperty("testAccuracy").GetDouble(), 6);
@@ -84,7 +84,7 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
             "batch-not-multipart" or "batch-over-pixel-budget" => "/predict/batch",
             _ => "/predict",
         };
-        await Problems.AssertAsync(await Client.PostAsync(path, content), status, expected);
+        await ProblemAssert.AssertAsync(await Client.PostAsync(path, content), status, expected);
     }
 
     [RealDataFact]

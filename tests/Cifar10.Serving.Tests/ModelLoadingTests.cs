@@ -27,7 +27,7 @@ public class ModelLoadingTests
         Assert.Contains("loading", await health.Content.ReadAsStringAsync());
         Assert.True(app.Model.IsLoading);
         var busy = await app.Client.PostAsync("/predict", new ByteArrayContent(ImageFixtures.RecordAsPng(RealCifar.TestRecord(0))));
-        await Problems.AssertAsync(busy, 503, "still loading");
+        await ProblemAssert.AssertAsync(busy, 503, "still loading");
         Assert.NotNull(busy.Headers.RetryAfter);
 
         await File.WriteAllBytesAsync(card, await File.ReadAllBytesAsync(Path.Combine(QuickRun.Directory, "model.json")));
@@ -47,7 +47,7 @@ public class ModelLoadingTests
         var health = await app.Client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("file is missing", await health.Content.ReadAsStringAsync());
-        await Problems.AssertAsync(await app.Client.PostAsync("/predict", new ByteArrayContent([1, 2, 3])), 503, "the model failed to load: /nonexistent/model.onnx: file is missing.");
-        await Problems.AssertAsync(await app.Client.GetAsync("/model"), 503, "failed to load");
+        await ProblemAssert.AssertAsync(await app.Client.PostAsync("/predict", new ByteArrayContent([1, 2, 3])), 503, "the model failed to load: /nonexistent/model.onnx: file is missing.");
+        await ProblemAssert.AssertAsync(await app.Client.GetAsync("/model"), 503, "failed to load");
     }
 }

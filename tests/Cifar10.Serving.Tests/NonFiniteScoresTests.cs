@@ -14,8 +14,8 @@ public class NonFiniteScoresTests
         await app.Model.LoadAsync();
         var png = ImageFixtures.Solid(32, 32, SKColors.White);
 
-        await Problems.AssertAsync(await app.Client.PostAsync("/predict", new ByteArrayContent(png)), 500, "model produced non-finite scores");
+        await ProblemAssert.AssertAsync(await app.Client.PostAsync("/predict", new ByteArrayContent(png)), 500, "model produced non-finite scores");
         var batch = new MultipartFormDataContent { { new ByteArrayContent(png), "f", "white.png" } };
-        await Problems.AssertAsync(await app.Client.PostAsync("/predict/batch", batch), 500, "model produced non-finite scores");
+        await ProblemAssert.AssertAsync(await app.Client.PostAsync("/predict/batch", batch), 500, "model produced non-finite scores");
     }
 }

@@ -1,10 +1,9 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Cifar10.Serving.Tests;
+namespace Cifar10.Tests.Shared;
 
-/// <summary>Assertions on RFC 7807 answers.</summary>
-internal static class Problems
+/// <summary>Assertions on the RFC 7807 problem details the classifier endpoint answers errors with.</summary>
+public static class ProblemAssert
 {
     /// <summary>Asserts <paramref name="response"/> is problem details with <paramref name="status"/> and a one-line detail containing <paramref name="expected"/>.</summary>
     public static async Task<JsonElement> AssertAsync(HttpResponseMessage response, int status, string expected)
@@ -20,6 +19,4 @@ internal static class Problems
         Assert.DoesNotContain('\n', detail);
         return problem;
     }
-
-    public static Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) => response.Content.ReadFromJsonAsync<JsonElement>();
 }
