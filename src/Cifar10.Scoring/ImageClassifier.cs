@@ -17,7 +17,8 @@ namespace Cifar10.Scoring;
 /// Console.WriteLine($"{prediction.Label} {prediction.Probability:P1}");
 /// </code>
 /// Images are decoded as ML.NET decodes them (EXIF orientation is not applied, as in training);
-/// a missing, empty, truncated, unknown or over-large image is a one-line <see cref="ImageDecodeException"/>.
+/// a missing, empty, truncated, unknown or over-large image is a one-line <see cref="ImageDecodeException"/>,
+/// and no image is decoded past <see cref="ImageCheck.MaxPixels"/> (JPEG and WebP are decoded scaled down to it).
 /// </summary>
 public sealed class ImageClassifier : IDisposable
 {
@@ -85,15 +86,14 @@ public sealed class ImageClassifier : IDisposable
     /// <summary>Scores an image file (PNG, JPEG, WebP, GIF, BMP; any size).</summary>
     public ImagePrediction PredictFile(string path, int topK = 3)
     {
-        using var image = Decode(ImageCheck.File(path));
+        using var image = ImageDecoder.Decode(ImageCheck.Read(path), path);
         return Predict(image, topK);
     }
 
     /// <summary>Scores encoded image bytes of any format and size; <paramref name="name"/> names them in errors.</summary>
     public ImagePrediction PredictImage(ReadOnlySpan<byte> encoded, string name, int topK = 3)
     {
-        ImageCheck.Bytes(encoded, name);
-        using var image = Decode(encoded.ToArray());
+        using var image = ImageDecoder.Decode(encoded.ToArray(), name);
         return Predict(image, topK);
     }
 
@@ -108,9 +108,7 @@ public sealed class ImageClassifier : IDisposable
     public float[] PredictProbabilities(IEnumerable<byte[]> planarRgb) => Score(planarRgb.Select(p => (Func<MLImage>)(() => PlanarImage.ToImage(p))));
 
     /// <summary>Class probabilities [files × classes] (row-major) of many image files, each checked, streamed through one <c>Transform</c>.</summary>
-    public float[] PredictFiles(IReadOnlyList<string> paths) => Score(paths.Select(p => (Func<MLImage>)(() => Decode(ImageCheck.File(p)))));
-
-    static MLImage Decode(byte[] encoded) => MLImage.CreateFromStream(new MemoryStream(encoded));
+    public float[] PredictFiles(IReadOnlyList<string> paths) => Score(paths.Select(p => (Func<MLImage>)(() => ImageDecoder.Decode(ImageCheck.Read(p), p))));
 
     ImagePrediction Predict(MLImage image, int topK) =>
         ImagePrediction.FromProbabilities(_engines.Predict(new ClassifierInput { Image = image }).Score, ClassNames, topK);

@@ -13,7 +13,7 @@ public enum ImageProblem
     UnsupportedFormat,
     /// <summary>The header says the image has no pixels.</summary>
     NoPixels,
-    /// <summary>The header says the image is larger than <see cref="ImageCheck.MaxPixels"/>.</summary>
+    /// <summary>The header says the image is larger than <see cref="ImageCheck.MaxPixels"/> can hold (after scaled decoding), or the file is larger than <see cref="ImageCheck.MaxFileBytes"/>.</summary>
     TooLarge,
     /// <summary>The data ends before the image does.</summary>
     Truncated,

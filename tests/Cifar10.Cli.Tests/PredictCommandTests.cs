@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cifar10.Cli.Commands;
+using Cifar10.Serving;
 using Cifar10.Scoring;
 using Cifar10.Tests.Shared;
 using Cifar10.Tests.Shared.Images;
@@ -37,7 +38,7 @@ public class PredictCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(bad.Length, result.ErrorLines.Length);
         foreach (var (file, line) in bad.Zip(result.ErrorLines)) Assert.StartsWith($"error: {file}: ", line);
-        Assert.Contains("50 MP limit", result.ErrorLines[4]);
+        Assert.Contains("MP limit", result.ErrorLines[4]);
 
         var predictions = JsonSerializer.Deserialize<PredictionJson[]>(result.Stdout)!;
         Assert.Equal(good.Length + bad.Length, predictions.Length);
@@ -82,5 +83,28 @@ public class PredictCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
         Assert.StartsWith($"error: {model}: not a loadable ONNX model", result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public void A_model_that_outputs_NaN_is_a_one_line_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("predict-nan-").FullName;
+        var white = Path.Combine(folder, "white.png");
+        File.WriteAllBytes(white, ImageFixtures.Solid(32, 32, SKColors.White));
+        var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", NonFiniteModel.OnnxPath, "--json", white);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: model produced non-finite scores", result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public void A_directory_and_a_never_ending_device_are_one_line_errors_each()
+    {
+        var folder = Directory.CreateTempSubdirectory("predict-dir-").FullName;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", NonFiniteModel.OnnxPath, folder, "/dev/zero");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([$"error: {folder}: is a directory, not an image file.", "error: /dev/zero: file is larger than the 100 MB limit."], result.ErrorLines);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 }

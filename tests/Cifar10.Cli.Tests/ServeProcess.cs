@@ -31,10 +31,16 @@ internal sealed partial class ServeProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the server and waits (at most a minute) for its "listening on" line.</summary>
-    public static ServeProcess Start(string model, params string[] extraArgs)
+    /// <summary>Starts the server on a free loopback port and waits (at most a minute) for its "listening on" line.</summary>
+    public static ServeProcess Start(string model, params string[] extraArgs) =>
+        Launch(AppContext.BaseDirectory, new Dictionary<string, string>(), ["serve", "--model", model, "--urls", "http://127.0.0.1:0", .. extraArgs]);
+
+    /// <summary>Starts <c>cifar10</c> with <paramref name="args"/> in <paramref name="workingDirectory"/> with extra environment variables, and waits for its "listening on" line.</summary>
+    public static ServeProcess Launch(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var process = CliProcess.Start(AppContext.BaseDirectory, ["serve", "--model", model, "--urls", "http://127.0.0.1:0", .. extraArgs]);
+        var start = DotnetProcess.StartInfo([CliProcess.Assembly, .. args], workingDirectory);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        var process = Process.Start(start)!;
         var deadline = DateTime.UtcNow.AddMinutes(1);
         try
         {
@@ -44,10 +50,11 @@ internal sealed partial class ServeProcess : IDisposable
                 if (!line.Wait(deadline - DateTime.UtcNow) || line.Result is null) break;
                 if (Listening().Match(line.Result) is { Success: true } match)
                 {
+                    var server = new ServeProcess(process, new Uri(match.Groups[1].Value));
                     // Keep draining both pipes so the server never blocks writing to a full one.
-                    _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+                    _ = server.CollectAsync(process.StandardOutput);
                     _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
-                    return new ServeProcess(process, new Uri(match.Groups[1].Value));
+                    return server;
                 }
             }
             throw new InvalidOperationException($"serve did not start: {process.StandardError.ReadToEnd()}");
@@ -57,6 +64,20 @@ internal sealed partial class ServeProcess : IDisposable
             Stop(process);
             throw;
         }
+    }
+
+    readonly System.Text.StringBuilder _output = new();
+
+    /// <summary>What the server has written to stdout since its "listening on" line.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    async Task CollectAsync(StreamReader stdout)
+    {
+        while (await stdout.ReadLineAsync() is { } line)
+            lock (_output) _output.AppendLine(line);
     }
 
     public void Dispose() => Stop(_process);

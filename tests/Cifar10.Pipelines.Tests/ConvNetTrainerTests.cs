@@ -136,7 +136,7 @@ public class ConvNetTrainerTests(ITestOutputHelper output)
     [Theory]
     [InlineData("truncated", "image data is truncated")]
     [InlineData("corrupt", "not a supported image")]
-    [InlineData("huge", "50 MP limit")]
+    [InlineData("huge", "MP limit")]
     public void A_bad_image_stops_the_fit_before_training_with_a_line_naming_it_or_is_skipped_and_counted(string kind, string expected)
     {
         using var temp = new TempDirectory();

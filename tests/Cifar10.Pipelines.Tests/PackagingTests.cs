@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Cifar10.Pipelines.Tests;
 
 /// <summary>
-/// Packs Cifar10.Core, Cifar10.Scoring and Cifar10.Pipelines, then publishes and runs the samples against
+/// Packs Cifar10.Core, Cifar10.Scoring, Cifar10.Serving and Cifar10.Pipelines, then publishes and runs the samples against
 /// the packed packages, as an outside app would: samples/ClassifyImage (scoring only, Cifar10.Scoring) and
 /// samples/TrainOnFolder (Cifar10.Pipelines). Each run packs a fresh pre-release version, so NuGet's cache
 /// never serves an older build of the same version.
@@ -15,7 +15,7 @@ namespace Cifar10.Pipelines.Tests;
 [Trait("Category", "Packaging")]
 public class PackagingTests(ITestOutputHelper output)
 {
-    static readonly string[] Projects = ["Cifar10.Core", "Cifar10.Scoring", "Cifar10.Pipelines"];
+    static readonly string[] Projects = ["Cifar10.Core", "Cifar10.Scoring", "Cifar10.Serving", "Cifar10.Pipelines"];
     // What a scoring-only app must not carry: the training stack and the report stack.
     static readonly string[] TrainingOnly = ["TorchSharp", "libtorch", "LibTorchSharp", "ScottPlot", "OxyPlot", "MathNet", "OnnxSharp", "Cifar10.Core", "Cifar10.Pipelines"];
 
@@ -34,6 +34,7 @@ public class PackagingTests(ITestOutputHelper output)
             }
             AssertPackageLayout(Path.Combine(packages, $"Cifar10.Core.{version}.nupkg"), "README.md", "buildTransitive/Cifar10.Core.targets", "lib/net10.0/Cifar10.Core.dll");
             AssertPackageLayout(Path.Combine(packages, $"Cifar10.Scoring.{version}.nupkg"), "README.md", "lib/net10.0/Cifar10.Scoring.dll");
+            AssertPackageLayout(Path.Combine(packages, $"Cifar10.Serving.{version}.nupkg"), "README.md", "lib/net10.0/Cifar10.Serving.dll");
             AssertPackageLayout(Path.Combine(packages, $"Cifar10.Pipelines.{version}.nupkg"), "README.md", "lib/net10.0/Cifar10.Pipelines.dll");
 
             ScoringSampleClassifiesWithBothModelFiles(root, version);

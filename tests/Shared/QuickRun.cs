@@ -24,9 +24,7 @@ public static class QuickRun
 
     static string Create()
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("cifar10-quickrun-").FullName;
-        // ~14 MB per test process: remove it when the process ends rather than filling /tmp run after run.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { } };
+        var directory = ProcessTempFolder.Create("cifar10-quickrun-"); // ~14 MB per test process
         var definition = ModelZoo.Dense();
         const int seed = 11;
         using var data = new ImageDataset(RealCifar.Train1.Take(5000), RealCifar.Test.Take(10), CifarClasses.Names, RealCifar.Directory!);

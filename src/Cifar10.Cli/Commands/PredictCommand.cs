@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Cifar10.Scoring;
+using Cifar10.Serving;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,28 +1,27 @@
 using Cifar10.Scoring;
+using Cifar10.Serving;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Cifar10.Cli.Serving;
 
 /// <summary>
-/// The prediction HTTP server (ASP.NET Core minimal API over a <see cref="ImageClassifier"/>).
-/// Start it on <c>http://127.0.0.1:0</c> to get a free port, read <see cref="Addresses"/>, and
-/// dispose it to stop.
+/// <c>cifar10 serve</c>'s web app: the Cifar10.Serving endpoint with the CLI's options. Start it on
+/// <c>http://127.0.0.1:0</c> to get a free port, read <see cref="Addresses"/>, and dispose it to stop.
 /// </summary>
 internal sealed class PredictionServer : IAsyncDisposable
 {
     readonly WebApplication _app;
-    readonly ImageClassifier _classifier;
 
     PredictionServer(WebApplication app, ImageClassifier classifier, IReadOnlyList<Uri> addresses)
     {
         _app = app;
-        _classifier = classifier;
+        Classifier = classifier;
         Addresses = addresses;
     }
 
@@ -30,28 +29,41 @@ internal sealed class PredictionServer : IAsyncDisposable
     public IReadOnlyList<Uri> Addresses { get; }
 
     /// <summary>The model being served.</summary>
-    public ImageClassifier Classifier => _classifier;
+    public ImageClassifier Classifier { get; }
 
-    /// <summary>Loads the model (one-line errors for a bad file) and starts listening.</summary>
+    /// <summary>Starts listening and returns once the model is loaded; a bad model file is its one-line <see cref="ScoringException"/>.</summary>
     public static async Task<PredictionServer> StartAsync(ServerOptions options, CancellationToken cancel = default)
     {
-        var classifier = ImageClassifier.Load(options.ModelPath);
+        var builder = WebApplication.CreateSlimBuilder();
+        ListenAddresses.Apply(builder, options.Urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        // The command reports a model that fails to load as its own one-line error.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(CifarClassifierModel).FullName, LogLevel.None);
+        builder.Services.AddCifarClassifier(classifier =>
+        {
+            classifier.ModelPath = options.ModelPath;
+            classifier.MaxRequestBytes = options.MaxRequestBytes;
+            classifier.MaxBatchFiles = options.MaxBatchFiles;
+            classifier.MaxConcurrentScoring = options.MaxConcurrent;
+            classifier.MaxQueuedScoring = options.MaxQueue;
+        });
+        var app = builder.Build();
+        app.MapCifarClassifier();
         try
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls(options.Urls);
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
-            builder.Logging.ClearProviders(); // the CLI prints what matters; request logs would drown it
-            var app = builder.Build();
-            PredictionEndpoints.Map(app, classifier, options);
             await app.StartAsync(cancel);
+            var model = app.Services.GetRequiredService<CifarClassifierModel>();
+            await model.LoadAsync(cancel);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
                 .Select(a => new Uri(a)).ToArray();
-            return new PredictionServer(app, classifier, addresses);
+            return new PredictionServer(app, model.Classifier!, addresses);
         }
         catch
         {
-            classifier.Dispose();
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
             throw;
         }
     }
@@ -63,7 +75,6 @@ internal sealed class PredictionServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
-        await _app.DisposeAsync();
-        _classifier.Dispose();
+        await _app.DisposeAsync(); // disposes the model with the app's services
     }
 }

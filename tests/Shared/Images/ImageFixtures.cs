@@ -84,7 +84,8 @@ public static class ImageFixtures
         return stream.ToArray();
     }
 
-    static void WriteChunk(Stream stream, string type, byte[] data)
+    /// <summary>Writes one PNG chunk (length, type, data, CRC).</summary>
+    internal static void WriteChunk(Stream stream, string type, byte[] data)
     {
         var typeBytes = Encoding.ASCII.GetBytes(type);
         Span<byte> number = stackalloc byte[4];

@@ -2,10 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cifar10.Scoring;
 
-namespace Cifar10.Cli.Commands;
+namespace Cifar10.Serving;
 
 /// <summary>The JSON shape of one prediction, shared by <c>predict --json</c> and the HTTP server.</summary>
-internal sealed record PredictionJson(
+/// <param name="File">The file's name (batch and <c>predict --json</c>), else null.</param>
+/// <param name="Label">The most probable class, or null for an image that could not be scored.</param>
+/// <param name="Probability">Its probability.</param>
+/// <param name="Top">The k most probable classes, most probable first.</param>
+/// <param name="Error">Why the image could not be scored, or null.</param>
+public sealed record PredictionJson(
     [property: JsonPropertyName("file")] string? File,
     [property: JsonPropertyName("label")] string? Label,
     [property: JsonPropertyName("probability")] float? Probability,
@@ -28,6 +33,8 @@ internal sealed record PredictionJson(
 }
 
 /// <summary>One entry of <see cref="PredictionJson.Top"/>.</summary>
-internal sealed record ClassProbabilityJson(
+/// <param name="Label">A class name.</param>
+/// <param name="Probability">Its probability.</param>
+public sealed record ClassProbabilityJson(
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("probability")] float Probability);
