@@ -44,7 +44,7 @@ internal static class CliApp
             config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with model.zip or model.onnx (table, or --json).")
                 .WithExample("predict", "--model", "model.zip", "cat.png", "dog.jpg")
                 .WithExample("predict", "--model", "model.onnx", "--json", "cat.png");
-            config.AddCommand<ServeCommand>("serve").WithDescription("Serve model.zip or model.onnx over HTTP (POST /predict, /predict/batch; GET /model, /health).")
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve model.zip or model.onnx over HTTP (POST /predict, /predict/batch; GET /model, /health, /metrics, /openapi/v1.json); errors are problem details.")
                 .WithExample("serve", "--model", "model.zip", "--urls", "http://localhost:5000");
             config.AddCommand<CompareCommand>("compare").WithDescription("Compare finished runs by training time: a table and accuracy-by-time.png.")
                 .WithExample("compare", "artifacts/runs/cnn-3x3", "artifacts/runs/fast", "--target", "93");
