@@ -29,18 +29,19 @@ internal static class CliApp
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve model.zip or model.onnx over HTTP (POST /predict, /predict/batch; GET /model, /health).");
             config.AddCommand<CompareCommand>("compare").WithDescription("Compare finished runs by training time: a table and accuracy-by-time.png.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure training and inference throughput against the machine's matmul peak (bench.json, bench.png).");
-            config.SetExceptionHandler((exception, _) => ReportError(exception));
+            config.SetExceptionHandler((exception, _) => ReportError(exception, args));
         });
         return app.Run(args);
     }
 
-    static int ReportError(Exception exception)
+    static int ReportError(Exception exception, IReadOnlyList<string> args)
     {
         var message = exception switch
         {
             InvalidSettingException e => SettingFlags.Describe(e),
             CifarException e => e.Message,
             ScoringException e => e.Message,
+            CommandRuntimeException e when OptionValueErrors.Describe(e, args) is { } plain => plain,
             CommandAppException e => e.Message,
             OperationCanceledException => "cancelled.",
             _ => $"unexpected error: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}",

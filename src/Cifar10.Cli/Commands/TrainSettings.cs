@@ -69,7 +69,6 @@ internal class RecipeSettings : DataSettings
     {
         if (TrainLimit is <= 0) return Spectre.Console.ValidationResult.Error($"--train-limit {TrainLimit}: must be a positive number.");
         if (TestLimit is <= 0) return Spectre.Console.ValidationResult.Error($"--test-limit {TestLimit}: must be a positive number.");
-        if (Threads is <= 0) return Spectre.Console.ValidationResult.Error($"--threads {Threads}: must be a positive number.");
         return base.Validate();
     }
 }

@@ -105,9 +105,11 @@ public sealed class RunFolder(string path)
     /// <summary>Loads the model (card, definition, weights) in eval mode; a missing, corrupt or mismatched file is a one-line error.</summary>
     public TrainedModel LoadModel(Device? device = null)
     {
+        if (File.Exists(Path)) throw new CifarException($"{Path}: is a file, not a run folder.");
         if (!Directory.Exists(Path)) throw new CifarException($"{Path}: run folder does not exist.");
         var card = ReadCard();
         var definition = card.Definition ?? ModelZoo.Get(card.Architecture);
+        if (Directory.Exists(WeightsPath)) throw new CifarException($"{WeightsPath}: is a folder, not a file.");
         if (!File.Exists(WeightsPath)) throw new CifarException($"{WeightsPath}: file is missing.");
         var module = definition.CreateModule();
         try

@@ -30,8 +30,8 @@ public static class TrainingRun
     /// <summary>As <see cref="Train(ImageDataset, RunRequest, IEnumerable{ITrainingCallback}?, CancellationToken)"/>, with callbacks made for the run's split (callbacks that need its images).</summary>
     public static TrainedRun Train(ImageDataset data, RunRequest request, Func<DataSplit, IEnumerable<ITrainingCallback>> callbacksFor, CancellationToken cancel = default)
     {
+        var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit); // too little data fails before any file is written
         var folder = request.Folder.Create();
-        var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit);
         try
         {
             var scaling = InputScaling.Fit(request.Recipe.InputScaling, split.Train);

@@ -55,6 +55,9 @@ public sealed partial class ConvNetTrainer : IEstimator<TransformerChain<ITransf
         try
         {
             if (train.Count == 0) throw new CifarException("the training data has no images with a label.");
+            // Without an explicit BatchSize, a folder smaller than the recipe's batch trains in one batch of all its
+            // images (the step it always took); an explicit one larger than the data is refused by the trainer.
+            if (o.BatchSize is null && recipe.BatchSize > train.Count) recipe = recipe with { BatchSize = train.Count };
             var scaling = InputScaling.Fit(recipe.InputScaling, train);
             var trainer = new Trainer(recipe, device, o.Seed);
             using var module = trainer.CreateModel(definition);
