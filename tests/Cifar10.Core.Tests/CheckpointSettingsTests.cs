@@ -1,0 +1,45 @@
+using Cifar10.Core;
+using Cifar10.Core.Data;
+using Cifar10.Core.Models;
+using Cifar10.Core.Training;
+using Cifar10.Core.Training.Callbacks;
+using Cifar10.Tests.Shared;
+using static TorchSharp.torch;
+
+namespace Cifar10.Core.Tests;
+
+/// <summary>A checkpoint records the run's settings: resuming with another value is refused; only the epochs may change.</summary>
+public class CheckpointSettingsTests
+{
+    static TrainingHistory Train(string checkpoint, TrainingRecipe recipe, bool resume, int recordedTrainLimit = 500)
+    {
+        using var split = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 500, testLimit: 1);
+        var trainer = new Trainer(recipe, CPU, seed: 1);
+        using var module = trainer.CreateModel(ModelZoo.Dense());
+        var runSettings = new Dictionary<string, object?> { ["Architecture"] = "dense", ["TrainLimit"] = recordedTrainLimit };
+        return trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit, [new TrainingCheckpoint(checkpoint, resume, runSettings)]);
+    }
+
+    [Fact]
+    public void Another_recipe_or_run_setting_is_refused_with_both_values_and_more_epochs_train_on()
+    {
+        using var temp = new TempDirectory();
+        var checkpoint = temp.File("checkpoint.bin");
+        var study = TrainingRecipes.Study with { Epochs = 1 };
+        Train(checkpoint, study, resume: false);
+
+        var learningRate = Assert.Throws<InvalidSettingException>(() => Train(checkpoint, study with { LearningRate = 0.01 }, resume: true));
+        Assert.Equal(("LearningRate", "0.01"), (learningRate.Setting, learningRate.Value));
+        Assert.Equal($"the run being resumed ({checkpoint}) was trained with 0.001; only the number of epochs may change when resuming.", learningRate.Problem);
+
+        var limit = Assert.Throws<InvalidSettingException>(() => Train(checkpoint, study, resume: true, recordedTrainLimit: 600));
+        Assert.Equal(("TrainLimit", "600"), (limit.Setting, limit.Value));
+        Assert.Contains("was trained with 500;", limit.Problem);
+
+        var recipe = Assert.Throws<InvalidSettingException>(() => Train(checkpoint, TrainingRecipes.Fast with { Epochs = 1, BatchSize = 128 }, resume: true));
+        Assert.Equal(("Recipe", "fast"), (recipe.Setting, recipe.Value));
+
+        var longer = Train(checkpoint, study with { Epochs = 3 }, resume: true);
+        Assert.Equal([1, 2, 3], longer.Epochs.Select(e => e.Epoch));
+    }
+}
