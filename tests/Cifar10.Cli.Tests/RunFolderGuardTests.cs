@@ -13,12 +13,17 @@ public class RunFolderGuardTests
 {
     static readonly string[] QuickDense = ["train", "--model", "dense", "--train-limit", "500", "--epochs", "1"];
 
-    static string TrainQuickRun(TempDirectory temp, string name = "run", params string[] extra)
+    static string TrainQuickRun(TempDirectory temp)
     {
-        var run = temp.File(name);
-        var result = CliProcess.Run(temp.Path, [.. QuickDense, "--out", run, .. extra]);
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        var run = temp.File("run");
+        Succeeds(temp, [.. QuickDense, "--out", run]);
         return run;
+    }
+
+    static void Succeeds(TempDirectory temp, params string[] args)
+    {
+        var result = CliProcess.Run(temp.Path, args);
+        Assert.True(result.ExitCode == 0, result.Stderr);
     }
 
     static int Epochs(string run)
@@ -38,8 +43,7 @@ public class RunFolderGuardTests
             $"--out {run}: already holds files (checkpoint.bin, history.csv, history.json, …); pass --resume to continue the run in it, or --force to replace it.");
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(run, "model.bin")));
 
-        var forced = CliProcess.Run(temp.Path, [.. QuickDense, "--out", run, "--force", "--seed", "5"]);
-        Assert.True(forced.ExitCode == 0, forced.Stderr);
+        Succeeds(temp, [.. QuickDense, "--out", run, "--force", "--seed", "5"]);
         Assert.Equal(5, new RunFolder(run).ReadCard().Seed);
         Assert.Equal(1, Epochs(run)); // replaced, not continued
         new RunFolder(run).VerifyFinished(Path.Combine(run, "model.bin"), Path.Combine(run, "history.json"));
@@ -91,8 +95,7 @@ public class RunFolderGuardTests
     {
         using var temp = new TempDirectory();
         var run = TrainQuickRun(temp);
-        var resumed = CliProcess.Run(temp.Path, ["train", "--model", "dense", "--train-limit", "500", "--epochs", "3", "--out", run, "--resume"]);
-        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Succeeds(temp, "train", "--model", "dense", "--train-limit", "500", "--epochs", "3", "--out", run, "--resume");
         Assert.Equal(3, Epochs(run));
         new RunFolder(run).VerifyFinished(Path.Combine(run, "history.json"), Path.Combine(run, "results.json"), Path.Combine(run, "model.bin"));
     }
@@ -105,8 +108,7 @@ public class RunFolderGuardTests
         var manifest = Path.Combine(run, "manifest.json");
 
         // export rewrites model.onnx, and the manifest with it: the folder stays a finished run.
-        var exported = CliProcess.Run(temp.Path, "export", "--run", run);
-        Assert.True(exported.ExitCode == 0, exported.Stderr);
+        Succeeds(temp, "export", "--run", run);
         new RunFolder(run).VerifyFinished(Path.Combine(run, "model.onnx"));
 
         var results = Path.Combine(run, "results.json");

@@ -1,24 +1,15 @@
 using Cifar10.Core;
-using Cifar10.Core.Data;
-using Cifar10.Core.Models;
 using Cifar10.Core.Training;
 using Cifar10.Core.Training.Callbacks;
 using Cifar10.Tests.Shared;
-using static TorchSharp.torch;
 
 namespace Cifar10.Core.Tests;
 
 /// <summary>A checkpoint records the run's settings: resuming with another value is refused; only the epochs may change.</summary>
 public class CheckpointSettingsTests
 {
-    static TrainingHistory Train(string checkpoint, TrainingRecipe recipe, bool resume, int recordedTrainLimit = 500)
-    {
-        using var split = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 500, testLimit: 1);
-        var trainer = new Trainer(recipe, CPU, seed: 1);
-        using var module = trainer.CreateModel(ModelZoo.Dense());
-        var runSettings = new Dictionary<string, object?> { ["Architecture"] = "dense", ["TrainLimit"] = recordedTrainLimit };
-        return trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit, [new TrainingCheckpoint(checkpoint, resume, runSettings)]);
-    }
+    static TrainingHistory Train(string checkpoint, TrainingRecipe recipe, bool resume, int recordedTrainLimit = 500) =>
+        SmallDenseFit.Run(recipe, new TrainingCheckpoint(checkpoint, resume, new Dictionary<string, object?> { ["Architecture"] = "dense", ["TrainLimit"] = recordedTrainLimit }));
 
     [Fact]
     public void Another_recipe_or_run_setting_is_refused_with_both_values_and_more_epochs_train_on()

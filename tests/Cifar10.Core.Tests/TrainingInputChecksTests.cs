@@ -1,9 +1,7 @@
 using Cifar10.Core;
 using Cifar10.Core.Data;
-using Cifar10.Core.Models;
 using Cifar10.Core.Training;
 using Cifar10.Tests.Shared;
-using static TorchSharp.torch;
 
 namespace Cifar10.Core.Tests;
 
@@ -13,11 +11,8 @@ public class TrainingInputChecksTests
     [Fact]
     public void A_non_finite_loss_stops_training_at_that_step_with_no_epoch_finished()
     {
-        using var split = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 500, testLimit: 1);
-        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 3, LearningRate = 1e30 }, CPU, seed: 1);
-        using var module = trainer.CreateModel(ModelZoo.Dense());
         var epochsEnded = new EpochCounter();
-        var error = Assert.Throws<NonFiniteLossException>(() => trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit, [epochsEnded]));
+        var error = Assert.Throws<NonFiniteLossException>(() => SmallDenseFit.Run(TrainingRecipes.Study with { Epochs = 3, LearningRate = 1e30 }, epochsEnded));
         Assert.Equal(1, error.Epoch);
         Assert.InRange(error.Step, 0, 3);
         Assert.Equal(0, epochsEnded.Count);
@@ -28,12 +23,9 @@ public class TrainingInputChecksTests
     [Fact]
     public void A_batch_larger_than_the_training_images_is_refused_before_the_first_step()
     {
-        using var split = DataSplit.Create(TestData.Real, seed: 1, trainLimit: 500, testLimit: 1);
-        var trainer = new Trainer(TrainingRecipes.Study with { Epochs = 1, BatchSize = int.MaxValue }, CPU, seed: 1);
-        using var module = trainer.CreateModel(ModelZoo.Dense());
-        var error = Assert.Throws<InvalidSettingException>(() => trainer.Fit(module, split.Train, split.Validation, InputScaling.Unit));
+        var error = Assert.Throws<InvalidSettingException>(() => SmallDenseFit.Run(TrainingRecipes.Study with { Epochs = 1, BatchSize = int.MaxValue }));
         Assert.Equal(("BatchSize", int.MaxValue.ToString()), (error.Setting, error.Value));
-        Assert.Contains($"{split.Train.Count:N0} training images", error.Problem);
+        Assert.Equal($"is more than the {SmallDenseFit.TrainImages} training images (after the validation split); use at most {SmallDenseFit.TrainImages}.", error.Problem);
     }
 
     [Fact]
