@@ -36,7 +36,7 @@ public sealed class DataSplit(LabeledImages train, LabeledImages validation, Lab
     public const int MinimumPerClass = 2;
 
     // With fewer, a class (or the whole validation set) comes out empty and training fails deep inside libtorch;
-    // say so up front, with the smallest --train-limit that works on this data.
+    // say so up front, with the smallest train limit that works on this data.
     static void RequireTwoOfEachClass(ImageDataset data, int? trainLimit)
     {
         var labels = data.Train.LabelArray();
@@ -49,7 +49,7 @@ public sealed class DataSplit(LabeledImages train, LabeledImages validation, Lab
         var enough = FewestWithTwoOfEachClass(labels, data.ClassNames.Count);
         if (trainLimit is int limit && enough is int fewest)
             throw new InvalidSettingException("TrainLimit", limit, $"{problem}; the smallest limit that has them in this data is {fewest:N0}.");
-        throw new CifarException($"{data.Directory}: the training images are {problem}.");
+        throw new CifarException($"{data.Directory}: {problem}.");
     }
 
     static int? FewestWithTwoOfEachClass(long[] labels, int classes)
