@@ -33,4 +33,20 @@ public class CheckpointSettingsTests
         var longer = Train(checkpoint, study with { Epochs = 3 }, resume: true);
         Assert.Equal([1, 2, 3], longer.Epochs.Select(e => e.Epoch));
     }
+
+    [Fact]
+    public void A_run_that_early_stopping_ended_trains_on_when_resumed_with_more_epochs_and_not_with_the_same()
+    {
+        using var temp = new TempDirectory();
+        var checkpoint = temp.File("checkpoint.bin");
+        // Patience 0: the first epoch whose validation loss does not improve ends the run.
+        var recipe = TrainingRecipes.Study with { Epochs = 8, EarlyStoppingPatience = 0, LearningRate = 0.01 };
+        var stopped = Train(checkpoint, recipe, resume: false);
+        Assert.True(stopped.StoppedEarly, $"the run was meant to stop early; it ran {stopped.Epochs.Count} epochs");
+
+        Assert.Equal(stopped.Epochs.Count, Train(checkpoint, recipe, resume: true).Epochs.Count);
+        var longer = Train(checkpoint, recipe with { Epochs = 12 }, resume: true);
+        Assert.True(longer.Epochs.Count > stopped.Epochs.Count, $"resumed with 12 epochs, the run still has {longer.Epochs.Count}");
+        Assert.Equal(Enumerable.Range(1, longer.Epochs.Count), longer.Epochs.Select(e => e.Epoch));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class TrainingCheckpoint(string path, bool resume, IReadOnlyDictio
         var stateful = Stateful(context);
         var states = stateful.ToDictionary(c => c.CheckpointKey, c => c.SaveState());
         var header = new Header(context.Seed, logs.Epoch, context.StopTraining, context.Optimizer.LearningRate, context.History,
-            states.ToDictionary(s => s.Key, s => s.Value.Numbers), CheckpointSettings.Of(context.Recipe, context.Seed, runSettings));
+            states.ToDictionary(s => s.Key, s => s.Value.Numbers), CheckpointSettings.Of(context.Recipe, context.Seed, runSettings), context.Epochs);
         AtomicFile.Write(Path, temp =>
         {
             using var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8);
@@ -78,7 +78,9 @@ public sealed class TrainingCheckpoint(string path, bool resume, IReadOnlyDictio
                     tensors.GetValueOrDefault(callback.CheckpointKey) ?? []));
             context.Optimizer.LearningRate = header.LearningRate;
             context.RestoreHistory(header.History);
-            context.StopTraining = header.StoppedEarly;
+            // More epochs than the run had asked for: the user wants it to go on, even if early stopping had ended it
+            // (early stopping keeps its state, so it ends the run again after the next epoch that does not improve).
+            context.StopTraining = header.StoppedEarly && !(context.Epochs > header.Epochs);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException)
         {
@@ -103,5 +105,5 @@ public sealed class TrainingCheckpoint(string path, bool resume, IReadOnlyDictio
     static IReadOnlyList<ICheckpointedCallback> Stateful(TrainingContext context) => context.Callbacks.OfType<ICheckpointedCallback>().ToArray();
 
     sealed record Header(int Seed, int Epoch, bool StoppedEarly, double LearningRate, IReadOnlyList<EpochRecord> History,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Callbacks, IReadOnlyDictionary<string, string>? Settings);
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Callbacks, IReadOnlyDictionary<string, string>? Settings, int? Epochs);
 }
