@@ -122,4 +122,19 @@ public class RunFolderGuardTests
         BadInputTests.AssertOneLineError(CliProcess.Run(temp.Path, "export", "--run", run), unfinished);
         BadInputTests.AssertOneLineError(CliProcess.Run(temp.Path, "evaluate", "--model", Path.Combine(run, "model.onnx"), "--test-limit", "10"), unfinished);
     }
+
+    [Fact]
+    public void Training_on_image_folders_guards_its_run_folder_the_same_way_before_reading_any_image()
+    {
+        using var temp = new TempDirectory();
+        var images = Directory.CreateDirectory(temp.File("photos")).FullName; // empty: the guard speaks before the images are read
+        var run = Directory.CreateDirectory(temp.File("run")).FullName;
+        File.WriteAllText(Path.Combine(run, "history.json"), "{}");
+        BadInputTests.AssertOneLineError(CliProcess.Run(temp.Path, "train", "--images", images, "--out", run),
+            $"--out {run}: already holds files (history.json); pass --resume to continue the run in it, or --force to replace it.");
+        BadInputTests.AssertOneLineError(CliProcess.Run(temp.Path, "train", "--images", images, "--out", run, "--resume"),
+            $"--resume: {run} has no checkpoint to continue from (checkpoint.bin); leave out --resume to start a new run.");
+        BadInputTests.AssertOneLineError(CliProcess.Run(temp.Path, "train", "--images", images, "--out", run, "--resume", "--force"),
+            "--resume and --force: give one (--resume continues the run in the folder, --force replaces it).");
+    }
 }
