@@ -50,18 +50,19 @@ internal static class CliApp
                 .WithExample("compare", "artifacts/runs/cnn-3x3", "artifacts/runs/fast", "--target", "93");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure training and inference throughput against the machine's matmul peak (bench.json, bench.png).")
                 .WithExample("bench");
-            config.SetExceptionHandler((exception, _) => ReportError(exception));
+            config.SetExceptionHandler((exception, _) => ReportError(exception, args));
         });
         return app.Run(args);
     }
 
-    static int ReportError(Exception exception)
+    static int ReportError(Exception exception, IReadOnlyList<string> args)
     {
         var message = exception switch
         {
             InvalidSettingException e => SettingFlags.Describe(e),
             CifarException e => e.Message,
             ScoringException e => e.Message,
+            CommandRuntimeException e when OptionValueErrors.Describe(e, args) is { } plain => plain,
             CommandAppException e => e.Message,
             OperationCanceledException => "cancelled.",
             _ => $"unexpected error: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}",

@@ -11,6 +11,8 @@ internal static class SettingFlags
     static readonly Dictionary<string, string> Flags = new()
     {
         ["Epochs"] = "--epochs",
+        ["Seed"] = "--seed",
+        ["ImageSize"] = "--image-size",
         ["BatchSize"] = "--batch-size",
         ["LearningRate"] = "--lr",
         ["InputScaling"] = "--input-scaling",

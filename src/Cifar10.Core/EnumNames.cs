@@ -10,8 +10,11 @@ namespace Cifar10.Core;
 public static class EnumNames
 {
     /// <summary>The name of <paramref name="value"/>, e.g. <c>bf16</c> for <c>TrainingPrecision.BFloat16</c>.</summary>
-    public static string Of<T>(T value) where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? value.ToString().ToLowerInvariant();
+    public static string Of<T>(T value) where T : struct, Enum => Of((Enum)value);
+
+    /// <summary>The name of <paramref name="value"/>, for an enum known only at run time.</summary>
+    public static string Of(Enum value) =>
+        value.GetType().GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? value.ToString().ToLowerInvariant();
 
     /// <summary>Every value's name, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Of).ToArray();

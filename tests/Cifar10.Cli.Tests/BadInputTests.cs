@@ -5,7 +5,7 @@ namespace Cifar10.Cli.Tests;
 /// <summary>Bad input gets one line on stderr, a non-zero exit and no stack trace.</summary>
 public class BadInputTests
 {
-    static void AssertOneLineError(DotnetProcess.Result result, string expected)
+    internal static void AssertOneLineError(DotnetProcess.Result result, string expected)
     {
         Assert.NotEqual(0, result.ExitCode);
         var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -50,7 +50,7 @@ public class ExportCommandTests
     static string CopyRunWithoutOnnx()
     {
         var copy = Directory.CreateTempSubdirectory("export-run-").FullName;
-        foreach (var file in new[] { "model.bin", "model.json" })
+        foreach (var file in new[] { "model.bin", "model.json", "manifest.json" })
             File.Copy(Path.Combine(QuickRun.Directory, file), Path.Combine(copy, file));
         return copy;
     }

@@ -54,6 +54,22 @@ public class FinishedRunTests
     }
 
     [Fact]
+    public void A_run_without_its_manifest_or_with_a_file_it_does_not_list_is_refused()
+    {
+        using var temp = new TempDirectory();
+        var run = temp.File("run");
+        GeneratedRunFolder.Write(run, "fast", 1, 0.9, 10, 20);
+        GeneratedRunFolder.Write(temp.File("other"), "fast", 2, 0.8, 10);
+        File.Copy(Path.Combine(temp.File("other"), "history.json"), Path.Combine(run, "history.json"), overwrite: true); // another run's history
+        Assert.Equal($"{Path.Combine(run, "history.json")}: changed since the run finished (its SHA-256 differs from manifest.json); the folder mixes files of different runs.",
+            Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
+
+        File.Delete(Path.Combine(run, "manifest.json"));
+        Assert.Equal($"{run}: not a finished run (no manifest.json): it was interrupted, is still being written, or predates manifests; resume or retrain it.",
+            Assert.Throws<CifarException>(() => FinishedRun.Find(run)).Message);
+    }
+
+    [Fact]
     public void Accuracy_by_time_renders_runs_of_different_lengths_with_and_without_a_target()
     {
         using var temp = new TempDirectory();

@@ -6,7 +6,7 @@ using Cifar10.Pipelines.Runs;
 namespace Cifar10.Pipelines.Tests;
 
 /// <summary>
-/// A small generated run folder (history.json and results.json as a training run writes them), for
+/// A small generated run folder (history.json, results.json and manifest.json as a training run writes them), for
 /// edge cases of reading runs back without training one.
 /// </summary>
 public static class GeneratedRunFolder
@@ -20,6 +20,7 @@ public static class GeneratedRunFolder
         folder.WriteHistory(history);
         File.WriteAllText(folder.ResultsPath,
             string.Create(CultureInfo.InvariantCulture, $$"""{ "model": "{{model}}", "seed": {{seed}}, "testAccuracy": {{testAccuracy}}, "testLoss": 0.5 }"""));
+        folder.WriteManifest(); // last, as a finished run's
         return history;
     }
 }

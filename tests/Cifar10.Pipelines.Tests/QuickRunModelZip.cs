@@ -12,6 +12,7 @@ public static class QuickRunModelZip
         var folder = new RunFolder(QuickRun.Directory);
         using var trained = folder.LoadModel();
         MlNetModel.WriteZip(folder, trained.Definition, trained.Module, trained.Card.InputScaling, trained.Card.ClassNames);
+        folder.WriteManifest(); // the folder changed: list model.zip too
         return folder.MlNetModelPath;
     });
 

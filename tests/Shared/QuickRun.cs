@@ -9,7 +9,7 @@ namespace Cifar10.Tests.Shared;
 
 /// <summary>
 /// A real, quickly trained run folder (dense model, 5,000 real training images, 2 epochs: a few
-/// seconds) with <c>model.bin</c>, <c>model.json</c> and <c>model.onnx</c>, made once per test process.
+/// seconds) with <c>model.bin</c>, <c>model.json</c>, <c>model.onnx</c> and <c>manifest.json</c>, made once per test process.
 /// </summary>
 public static class QuickRun
 {
@@ -47,6 +47,7 @@ public static class QuickRun
         var folder = new RunFolder(directory);
         folder.SaveModel(module, card);
         folder.WriteOnnx(OnnxExporter.Build(definition, module, card.InputScaling, card.ClassNames));
+        folder.WriteManifest(); // last, as a finished run's: export and evaluate check it
         return directory;
     }
 }

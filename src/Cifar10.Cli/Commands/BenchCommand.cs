@@ -19,10 +19,6 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [CommandOption("--out <DIR>")]
         [Description("Output folder for bench.json and bench.png (default: artifacts/bench/bench-<timestamp>).")]
         public string? Out { get; init; }
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            Threads is <= 0 ? ValidationResult.Error($"--threads {Threads}: must be a positive number.") : ValidationResult.Success();
     }
 
     /// <inheritdoc />

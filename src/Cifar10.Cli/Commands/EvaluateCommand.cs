@@ -57,6 +57,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var classifier = ImageClassifier.Load(settings.Model!);
+        RunFolder.Containing(settings.Model!)?.VerifyFinished(settings.Model!); // a model inside a run folder must be that finished run's
         var (metrics, count) = settings.Images is { } folder ? EvaluateFolder(classifier, folder) : EvaluateCifar(classifier, settings);
 
         var output = settings.Out ?? Path.GetDirectoryName(Path.GetFullPath(settings.Model!))!;

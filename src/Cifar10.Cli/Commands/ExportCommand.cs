@@ -14,7 +14,7 @@ internal sealed class ExportCommand : Command<ExportCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--run <DIR>")]
-        [Description("Run folder holding model.json and model.bin.")]
+        [Description("A finished run's folder (model.json, model.bin and manifest.json); its manifest is rewritten when the ONNX file goes into it.")]
         public string? Run { get; init; }
 
         [CommandOption("--out <FILE>")]
@@ -31,12 +31,18 @@ internal sealed class ExportCommand : Command<ExportCommand.Settings>
     {
         var output = settings.Out ?? Path.Combine(settings.Run!, OnnxContract.FileName);
         OutFile.RequireNotDirectory(output);
-        using var trained = new RunFolder(settings.Run!).LoadModel();
+        var run = new RunFolder(settings.Run!);
+        using var trained = run.LoadModel();
+        run.VerifyFinished(run.CardPath, run.WeightsPath); // weights and card of one finished run
         // Validation runs on the temp file, before the rename: a bad export never replaces a good model.onnx.
         OnnxModelInfo? info = null;
         OnnxExporter.Export(trained, output, temp => info = OnnxModelValidator.Validate(temp, output));
+        if (IsInside(run, output)) run.WriteManifest(); // the folder changed: list the new model.onnx
         AnsiConsole.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(output))} ({new FileInfo(output).Length / 1024.0:N0} KiB, {Markup.Escape(trained.Definition.Id)}, opset {OnnxContract.Opset})");
         AnsiConsole.WriteLine($"checked with ONNX Runtime: {OnnxContract.InputName} float [N,3,{info!.ImageSize},{info.ImageSize}] raw 0–255 RGB → {OnnxContract.OutputName} float [N,{info.ClassNames.Count}] ({string.Join(", ", info.ClassNames)})");
         return 0;
     }
+
+    static bool IsInside(RunFolder run, string file) =>
+        Path.GetDirectoryName(Path.GetFullPath(file)) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(run.Path));
 }

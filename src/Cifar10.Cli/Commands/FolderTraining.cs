@@ -29,11 +29,13 @@ internal static class FolderTraining
             CancellationToken = cancel,
         };
         var output = RunNames.Resolve(settings.Out, $"{settings.ModelId}-{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Images!)))}", settings.Resume, folder => new RunFolder(folder).HasCheckpoint);
+        RunOutput.Check(output, settings.Resume, settings.Force);
         AnsiConsole.MarkupLine(Markup.Escape($"Training {settings.ModelId} on the images in {settings.Images} ({imageSize}×{imageSize}) with the {recipe.Name} recipe, seed {settings.Seed}, up to {recipe.Epochs} epochs → {output}"));
         var outcome = TrainingProgressView.ShowWithReading(settings.ModelId, (callback, reading) =>
         {
             options.Callbacks = [callback, .. settings.TensorBoardFor(Path.GetFileName(Path.GetFullPath(output)))];
             options.Progress = reading;
+            RunOutput.ClearIfForced(output, settings.Force);
             return ImageFolderRun.Execute(settings.Images!, settings.TestImages, output, options);
         });
         Report(outcome);

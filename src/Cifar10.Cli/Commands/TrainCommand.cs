@@ -20,7 +20,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
         var recipe = settings.ResolveRecipe();
         var device = TorchSetup.Apply(settings.Device, settings.Threads);
         var output = RunNames.Resolve(settings.Out, definition.Id, settings.Resume, folder => new RunFolder(folder).HasCheckpoint);
+        RunOutput.Check(output, settings.Resume, settings.Force);
         using var data = DataLoading.Load(settings.Data);
+        RunOutput.ClearIfForced(output, settings.Force);
         var request = new RunRequest(definition, recipe, new RunFolder(output))
         {
             Seed = settings.Seed, Device = device, TrainLimit = settings.TrainLimit, TestLimit = settings.TestLimit, Resume = settings.Resume,

@@ -43,11 +43,11 @@ internal class RecipeSettings : DataSettings
     public string? TensorBoard { get; init; }
 
     [CommandOption("--resume")]
-    [Description("Continue from the last epoch checkpoint in --out (default: the newest matching run under artifacts/runs).")]
+    [Description("Continue from the last epoch checkpoint in --out (default: the newest matching run under artifacts/runs); for train, an error when there is none. Every setting but --epochs must be the one the run started with; a larger --epochs continues a finished run.")]
     public bool Resume { get; init; }
 
     [CommandOption("--out <DIR>")]
-    [Description("Output folder (default: artifacts/runs/<name>-<timestamp>).")]
+    [Description("Output folder (default: artifacts/runs/<name>-<timestamp>). train refuses a folder that already holds files unless --resume or --force is given.")]
     public string? Out { get; init; }
 
     /// <summary>The TensorBoard logger of run <paramref name="runName"/> when <c>--tensorboard</c> is given.</summary>
@@ -69,7 +69,6 @@ internal class RecipeSettings : DataSettings
     {
         if (TrainLimit is <= 0) return Spectre.Console.ValidationResult.Error($"--train-limit {TrainLimit}: must be a positive number.");
         if (TestLimit is <= 0) return Spectre.Console.ValidationResult.Error($"--test-limit {TestLimit}: must be a positive number.");
-        if (Threads is <= 0) return Spectre.Console.ValidationResult.Error($"--threads {Threads}: must be a positive number.");
         return base.Validate();
     }
 }
@@ -101,6 +100,10 @@ internal sealed class TrainSettings : RecipeSettings
     [Description("With --images: the side, in pixels, images are resized to (default 32; the fast models need a multiple of 8).")]
     public int? ImageSize { get; init; }
 
+    [CommandOption("--force")]
+    [Description("Replace the run in --out: delete the files a run writes there when training starts. A folder with other files is refused, not emptied.")]
+    public bool Force { get; init; }
+
     [CommandOption("--skip-unreadable")]
     [Description("With --images: skip image files that cannot be read (and count them) instead of stopping.")]
     public bool SkipUnreadable { get; init; }
@@ -113,6 +116,7 @@ internal sealed class TrainSettings : RecipeSettings
         if (Images is not null && (Data is not null || TrainLimit is not null || TestLimit is not null))
             return Spectre.Console.ValidationResult.Error("--data, --train-limit and --test-limit are for CIFAR-10; with --images the folder is the data.");
         if (ImageSize is < 8) return Spectre.Console.ValidationResult.Error($"--image-size {ImageSize}: must be at least 8.");
+        if (Resume && Force) return Spectre.Console.ValidationResult.Error("--resume and --force: give one (--resume continues the run in the folder, --force replaces it).");
         return base.Validate();
     }
 

@@ -24,11 +24,41 @@ public sealed class DataSplit(LabeledImages train, LabeledImages validation, Lab
     /// </summary>
     public static DataSplit Create(ImageDataset data, int seed, int? trainLimit = null, double validationFraction = StudyValidationFraction, int? testLimit = null)
     {
+        RequireTwoOfEachClass(data, trainLimit);
         using var limited = data.Train.Take(trainLimit ?? data.Train.Count);
         var (train, validation) = Stratified(limited, data.ClassNames.Count, seed, validationFraction);
         var test = data.Test.Take(testLimit ?? data.Test.Count);
         var info = new DataSplitInfo(seed, train.Count, validation.Count, test.Count, validation.ClassCounts(data.ClassNames.Count), trainLimit, data.Directory);
         return new DataSplit(train, validation, test, info);
+    }
+
+    /// <summary>The fewest images of each class the split works with: one to train on and one to validate on.</summary>
+    public const int MinimumPerClass = 2;
+
+    // With fewer, a class (or the whole validation set) comes out empty and training fails deep inside libtorch;
+    // say so up front, with the smallest train limit that works on this data.
+    static void RequireTwoOfEachClass(ImageDataset data, int? trainLimit)
+    {
+        var labels = data.Train.LabelArray();
+        var used = Math.Min(trainLimit ?? labels.Length, labels.Length);
+        var counts = new int[data.ClassNames.Count];
+        for (int i = 0; i < used; i++) counts[labels[i]]++;
+        var scarce = Array.FindIndex(counts, n => n < MinimumPerClass);
+        if (scarce < 0) return;
+        var problem = $"too few images to split: {counts[scarce]} of class {data.ClassNames[scarce]}, and every class needs at least {MinimumPerClass} (one to train on, one to validate on)";
+        var enough = FewestWithTwoOfEachClass(labels, data.ClassNames.Count);
+        if (trainLimit is int limit && enough is int fewest)
+            throw new InvalidSettingException("TrainLimit", limit, $"{problem}; the smallest limit that has them in this data is {fewest:N0}.");
+        throw new CifarException($"{data.Directory}: {problem}.");
+    }
+
+    static int? FewestWithTwoOfEachClass(long[] labels, int classes)
+    {
+        var counts = new int[classes];
+        var lacking = classes;
+        for (int i = 0; i < labels.Length; i++)
+            if (++counts[labels[i]] == MinimumPerClass && --lacking == 0) return i + 1;
+        return null;
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ internal static class JsonFile
     /// <summary>Deserializes <paramref name="path"/> with <see cref="RunFolder.Json"/>; <paramref name="what"/> names the file's kind in errors; <paramref name="upgrade"/> may rewrite an object before it is read.</summary>
     public static T Read<T>(string path, string what, Action<JsonObject>? upgrade = null) where T : class
     {
+        if (Directory.Exists(path)) throw new CifarException($"{path}: is a folder, not a file.");
         try
         {
             var text = File.ReadAllText(path);

@@ -22,6 +22,7 @@ namespace Cifar10.Core.Runs;
 /// <item><term>results.json</term><description>test metrics and how training went</description></item>
 /// <item><term>learning-curves.png</term><description>the learning curves</description></item>
 /// <item><term>checkpoint.bin</term><description>the state to resume from, rewritten after every epoch</description></item>
+/// <item><term>manifest.json</term><description>every file with its SHA-256, written last (<see cref="WriteManifest"/>); readers of a finished run check it (<see cref="VerifyFinished"/>)</description></item>
 /// </list>
 /// </summary>
 public sealed class RunFolder(string path)
@@ -60,6 +61,14 @@ public sealed class RunFolder(string path)
     public string LearningCurvesPath => At(LearningCurvesFile);
     /// <summary>The checkpoint to resume from.</summary>
     public string CheckpointPath => At(CheckpointFile);
+    /// <summary>The list of the finished run's files and their SHA-256.</summary>
+    public string ManifestPath => At(RunManifest.FileName);
+
+    /// <summary>The names of the files a run writes into its folder (what replacing a run may delete).</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+    [
+        WeightsFile, CardFile, OnnxContract.FileName, MlNetModelFile, HistoryFile, HistoryCsvFile, ResultsFile, LearningCurvesFile, CheckpointFile, RunManifest.FileName,
+    ];
 
     /// <summary>Whether <paramref name="directory"/> holds a finished or running run (its history file).</summary>
     public static bool IsRun(string directory) => File.Exists(System.IO.Path.Combine(directory, HistoryFile));
@@ -73,8 +82,30 @@ public sealed class RunFolder(string path)
         return this;
     }
 
-    /// <summary>The callback that keeps <see cref="CheckpointPath"/> up to date, restoring it first when <paramref name="resume"/> is set.</summary>
-    public TrainingCheckpoint Checkpoint(bool resume) => new(CheckpointPath, resume);
+    /// <summary>
+    /// The callback that keeps <see cref="CheckpointPath"/> up to date, restoring it first when <paramref name="resume"/> is set;
+    /// <paramref name="runSettings"/> (what the recipe does not hold, e.g. the model and the data limits) must match on resume.
+    /// </summary>
+    public TrainingCheckpoint Checkpoint(bool resume, IReadOnlyDictionary<string, object?>? runSettings = null) => new(CheckpointPath, resume, runSettings);
+
+    /// <summary>Writes <c>manifest.json</c> over the folder's files; call it after the last file of the run is written.</summary>
+    public void WriteManifest() => RunManifest.Write(Path);
+
+    /// <summary>Deletes <c>manifest.json</c>: until it is rewritten, the folder is no finished run.</summary>
+    public void DeleteManifest() => RunManifest.Delete(Path);
+
+    /// <summary>The callback that deletes <c>manifest.json</c> when training begins; give it after <see cref="Checkpoint"/>.</summary>
+    public ITrainingCallback ManifestRemoval() => new ManifestRemoval(this);
+
+    /// <summary>One-line error unless the run finished and <paramref name="files"/> are the ones its manifest lists (same SHA-256).</summary>
+    public void VerifyFinished(params string[] files) => RunManifest.Verify(Path, files);
+
+    /// <summary>The run folder a model file (model.onnx, model.zip) sits in, or null when no model card is beside it.</summary>
+    public static RunFolder? Containing(string modelPath)
+    {
+        var folder = new RunFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(modelPath))!);
+        return File.Exists(folder.CardPath) ? folder : null;
+    }
 
     /// <summary>The callback that rewrites <see cref="HistoryCsvPath"/> after every epoch.</summary>
     public CsvLogger HistoryCsv() => new(HistoryCsvPath);
@@ -105,9 +136,11 @@ public sealed class RunFolder(string path)
     /// <summary>Loads the model (card, definition, weights) in eval mode; a missing, corrupt or mismatched file is a one-line error.</summary>
     public TrainedModel LoadModel(Device? device = null)
     {
+        if (File.Exists(Path)) throw new CifarException($"{Path}: is a file, not a run folder.");
         if (!Directory.Exists(Path)) throw new CifarException($"{Path}: run folder does not exist.");
         var card = ReadCard();
         var definition = card.Definition ?? ModelZoo.Get(card.Architecture);
+        if (Directory.Exists(WeightsPath)) throw new CifarException($"{WeightsPath}: is a folder, not a file.");
         if (!File.Exists(WeightsPath)) throw new CifarException($"{WeightsPath}: file is missing.");
         var module = definition.CreateModule();
         try

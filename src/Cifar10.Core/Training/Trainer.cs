@@ -49,6 +49,10 @@ public sealed class Trainer
     public TrainingHistory Fit(nn.Module<Tensor, Tensor> model, LabeledImages train, LabeledImages validation, InputScaling scaling,
         IEnumerable<ITrainingCallback>? callbacks = null, CancellationToken cancel = default)
     {
+        // A batch larger than the data would make one partial batch per epoch at best, and near int.MaxValue the step count overflows to none.
+        if (Recipe.BatchSize > train.Count)
+            throw new InvalidSettingException(nameof(TrainingRecipe.BatchSize), Recipe.BatchSize,
+                $"is more than the {train.Count:N0} training images (after the validation split); use at most {train.Count:N0}.");
         using var optimizer = Recipe.CreateOptimizer(model);
         var augmenter = Recipe.CreateAugmenter(Seed);
         var recipeCallbacks = Recipe.CreateCallbacks();
@@ -90,6 +94,8 @@ public sealed class Trainer
             context.Notify(c => c.OnBatchBegin(context));
             var batch = order.AsSpan(b * Recipe.BatchSize, Math.Min(Recipe.BatchSize, order.Length - b * Recipe.BatchSize)).ToArray();
             var (loss, batchCorrect) = TrainStep(context, augmenter, train, batch, scaling);
+            if (!float.IsFinite(loss))
+                throw new NonFiniteLossException(context.Epoch, b + 1, context.StepsPerEpoch, context.Step, loss, context.Optimizer.LearningRate);
             lossSum += loss * batch.Length;
             correct += batchCorrect;
             seen += batch.Length;

@@ -82,7 +82,8 @@ public static class BenchRunner
     // Alternating rounds, best of each, for the same reason as above.
     static PrecisionBench MeasurePrecision(ModelDefinition definition, DataSplit split, BenchOptions options, IProgress<string>? status)
     {
-        var batchSize = TrainingRecipes.Fast.BatchSize;
+        // The fast recipe's batch, unless a tiny bench has fewer training images (the trainer refuses a batch larger than its data).
+        var batchSize = Math.Min(TrainingRecipes.Fast.BatchSize, split.Train.Count);
         TrainerThroughput.Result? float32 = null, bfloat16 = null;
         for (int round = 1; round <= options.Rounds; round++)
         {

@@ -22,7 +22,7 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
         return minutes;
     }
 
-    /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots.</summary>
+    /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots; a run without a matching <c>manifest.json</c> (unfinished, or its files replaced) is a one-line error.</summary>
     public static FinishedRun Load(string directory, string name)
     {
         var folder = new RunFolder(directory);
@@ -30,6 +30,7 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
         var results = folder.ReadResults<ResultsHeader>();
         if (results.Model is null || results.TestAccuracy is not double accuracy)
             throw new CifarException($"{folder.ResultsPath}: not a training run's results (no model or testAccuracy).");
+        folder.VerifyFinished(folder.HistoryPath, folder.ResultsPath); // both files from one finished run, not from a run being rewritten
         return new FinishedRun(name, results.Model, results.Seed, history, accuracy);
     }
 

@@ -52,6 +52,7 @@ public static class ImageFolderRun
             test = classifier.Evaluate(testFolder);
             EvaluationFiles.Write(runDirectory, folder.MlNetModelPath, fit.Definition.Id, test);
         }
+        folder.WriteManifest(); // last: now with model.zip, the curves and the evaluation
         return new ImageFolderRunOutcome(runDirectory, fit, test);
     }
 }

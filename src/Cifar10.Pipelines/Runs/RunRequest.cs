@@ -21,4 +21,10 @@ public sealed record RunRequest(ModelDefinition Model, TrainingRecipe Recipe, Ru
     public int? TestLimit { get; init; }
     /// <summary>Continue from the folder's checkpoint when it has one.</summary>
     public bool Resume { get; init; }
+
+    /// <summary>What the checkpoint records beside the recipe and seed, so that resuming with other values is refused.</summary>
+    public IReadOnlyDictionary<string, object?> CheckpointSettings() => new Dictionary<string, object?>
+    {
+        ["Architecture"] = Model.Id, [nameof(TrainLimit)] = TrainLimit, [nameof(TestLimit)] = TestLimit,
+    };
 }

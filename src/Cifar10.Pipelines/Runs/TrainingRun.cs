@@ -30,8 +30,8 @@ public static class TrainingRun
     /// <summary>As <see cref="Train(ImageDataset, RunRequest, IEnumerable{ITrainingCallback}?, CancellationToken)"/>, with callbacks made for the run's split (callbacks that need its images).</summary>
     public static TrainedRun Train(ImageDataset data, RunRequest request, Func<DataSplit, IEnumerable<ITrainingCallback>> callbacksFor, CancellationToken cancel = default)
     {
+        var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit); // too little data fails before any file is written
         var folder = request.Folder.Create();
-        var split = DataSplit.Create(data, request.Seed, request.TrainLimit, request.Recipe.ValidationFraction, request.TestLimit);
         try
         {
             var scaling = InputScaling.Fit(request.Recipe.InputScaling, split.Train);
@@ -40,7 +40,7 @@ public static class TrainingRun
             try
             {
                 var history = trainer.Fit(module, split.Train, split.Validation, scaling,
-                    [folder.HistoryCsv(), .. callbacksFor(split), folder.Checkpoint(request.Resume)], cancel);
+                    [folder.HistoryCsv(), .. callbacksFor(split), folder.Checkpoint(request.Resume, request.CheckpointSettings()), folder.ManifestRemoval()], cancel);
                 return new TrainedRun(request, module, scaling, trainer.Precision, history, split, data.ClassNames);
             }
             catch
@@ -67,7 +67,7 @@ public static class TrainingRun
         return new RunEvaluation(metrics, scores, labels, trainAccuracy);
     }
 
-    /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), <c>model.zip</c> (the ML.NET model), history, results, learning curves.</summary>
+    /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), <c>model.zip</c> (the ML.NET model), history, results, learning curves, and last <c>manifest.json</c>.</summary>
     public static TrainingRunOutcome Package(TrainedRun run, RunEvaluation evaluation)
     {
         var request = run.Request;
@@ -79,6 +79,7 @@ public static class TrainingRun
         folder.WriteHistory(run.History);
         folder.WriteResults(results);
         LearningCurvesPlot.Save(folder.LearningCurvesPath, request.Model.Id, run.History);
+        folder.WriteManifest(); // last: its presence says every file above belongs to this run
         return new TrainingRunOutcome(folder.Path, results, run.History, evaluation.TestProbabilities, evaluation.TestLabels);
     }
 

@@ -55,6 +55,9 @@ public sealed partial class ConvNetTrainer : IEstimator<TransformerChain<ITransf
         try
         {
             if (train.Count == 0) throw new CifarException("the training data has no images with a label.");
+            // Without an explicit BatchSize, a folder smaller than the recipe's batch trains in one batch of all its
+            // images (the step it always took); an explicit one larger than the data is refused by the trainer.
+            if (o.BatchSize is null && recipe.BatchSize > train.Count) recipe = recipe with { BatchSize = train.Count };
             var scaling = InputScaling.Fit(recipe.InputScaling, train);
             var trainer = new Trainer(recipe, device, o.Seed);
             using var module = trainer.CreateModel(definition);
@@ -63,7 +66,7 @@ public sealed partial class ConvNetTrainer : IEstimator<TransformerChain<ITransf
             ITrainingCallback[] callbacks =
             [
                 new ProgressReporter(o.Progress), .. o.Callbacks, .. recalibration is null ? [] : new ITrainingCallback[] { recalibration },
-                .. folder is null ? [] : new ITrainingCallback[] { folder.HistoryCsv(), folder.Checkpoint(o.Resume) },
+                .. folder is null ? [] : new ITrainingCallback[] { folder.HistoryCsv(), folder.Checkpoint(o.Resume, CheckpointSettings(definition, o)), folder.ManifestRemoval() },
             ];
             var history = trainer.Fit(module, train, validation, scaling, callbacks, o.CancellationToken);
 
@@ -122,7 +125,14 @@ public sealed partial class ConvNetTrainer : IEstimator<TransformerChain<ITransf
         });
         folder.WriteOnnx(OnnxExporter.Build(definition, module, scaling, classNames), temp => Scoring.OnnxModelValidator.Validate(temp));
         folder.WriteHistory(history);
+        folder.WriteManifest(); // last (a caller that adds files, as ImageFolderRun does, rewrites it)
     }
+
+    // What the checkpoint records beside the recipe and seed, so that resuming with other values is refused.
+    static Dictionary<string, object?> CheckpointSettings(ModelDefinition definition, Options o) => new()
+    {
+        [nameof(Options.Architecture)] = definition.Id, [nameof(Options.ImageSize)] = o.ImageSize,
+    };
 
     // The class names in the label key's order; one-line errors for missing or mistyped columns.
     static IReadOnlyList<string> CheckColumns(DataViewSchema schema, Options o)

@@ -23,7 +23,7 @@ public sealed partial class ConvNetTrainer
         public TrainingRecipe? Recipe { get; set; }
         /// <summary>Epochs, instead of the recipe's.</summary>
         public int? Epochs { get; set; }
-        /// <summary>Images per step, instead of the recipe's.</summary>
+        /// <summary>Images per step, instead of the recipe's; at most the training images. Left unset, the recipe's batch shrinks to the training images when there are fewer.</summary>
         public int? BatchSize { get; set; }
         /// <summary>Side in pixels the images are resized to (stretched), before the network (default 32, CIFAR-10's).</summary>
         public int ImageSize { get; set; } = ModelZoo.CifarImageSize;

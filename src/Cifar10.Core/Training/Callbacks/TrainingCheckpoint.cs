@@ -13,9 +13,11 @@ namespace Cifar10.Core.Training.Callbacks;
 /// holds the history and counters as JSON, the weights, the optimizer's state and the state of every
 /// <see cref="ICheckpointedCallback"/>. The random state needs no saving: the trainer reseeds from
 /// (seed, epoch) at the start of every epoch. Give it last among the callbacks, so that it saves what
-/// the others decided at each epoch's end and restores into state they have set up.
+/// the others decided at each epoch's end and restores into state they have set up. The header also records
+/// the run's settings (<see cref="CheckpointSettings"/>, with <paramref name="runSettings"/> for what the recipe does
+/// not hold); resuming with any of them changed but the epochs is refused.
 /// </summary>
-public sealed class TrainingCheckpoint(string path, bool resume) : ITrainingCallback
+public sealed class TrainingCheckpoint(string path, bool resume, IReadOnlyDictionary<string, object?>? runSettings = null) : ITrainingCallback
 {
     const string Magic = "CIFAR10-CHECKPOINT-2";
 
@@ -34,7 +36,7 @@ public sealed class TrainingCheckpoint(string path, bool resume) : ITrainingCall
         var stateful = Stateful(context);
         var states = stateful.ToDictionary(c => c.CheckpointKey, c => c.SaveState());
         var header = new Header(context.Seed, logs.Epoch, context.StopTraining, context.Optimizer.LearningRate, context.History,
-            states.ToDictionary(s => s.Key, s => s.Value.Numbers));
+            states.ToDictionary(s => s.Key, s => s.Value.Numbers), CheckpointSettings.Of(context.Recipe, context.Seed, runSettings), context.Epochs);
         AtomicFile.Write(Path, temp =>
         {
             using var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8);
@@ -66,6 +68,7 @@ public sealed class TrainingCheckpoint(string path, bool resume) : ITrainingCall
                 ?? throw new CifarException($"{Path}: empty checkpoint header.");
             if (header.Seed != context.Seed)
                 throw new CifarException($"{Path}: checkpoint was made with seed {header.Seed}, not {context.Seed}; resume with the same seed or start a new run.");
+            CheckpointSettings.RequireSame(header.Settings, CheckpointSettings.Of(context.Recipe, context.Seed, runSettings), Path);
             context.Model.load(reader, strict: true);
             var tensors = ReadTensors(reader);
             ((OptimizerHelper)context.Optimizer.Optimizer).load_state_dict(reader);
@@ -75,7 +78,9 @@ public sealed class TrainingCheckpoint(string path, bool resume) : ITrainingCall
                     tensors.GetValueOrDefault(callback.CheckpointKey) ?? []));
             context.Optimizer.LearningRate = header.LearningRate;
             context.RestoreHistory(header.History);
-            context.StopTraining = header.StoppedEarly;
+            // More epochs than the run had asked for: the user wants it to go on, even if early stopping had ended it
+            // (early stopping keeps its state, so it ends the run again after the next epoch that does not improve).
+            context.StopTraining = header.StoppedEarly && !(context.Epochs > header.Epochs);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException)
         {
@@ -100,5 +105,5 @@ public sealed class TrainingCheckpoint(string path, bool resume) : ITrainingCall
     static IReadOnlyList<ICheckpointedCallback> Stateful(TrainingContext context) => context.Callbacks.OfType<ICheckpointedCallback>().ToArray();
 
     sealed record Header(int Seed, int Epoch, bool StoppedEarly, double LearningRate, IReadOnlyList<EpochRecord> History,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Callbacks);
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Callbacks, IReadOnlyDictionary<string, string>? Settings, int? Epochs);
 }

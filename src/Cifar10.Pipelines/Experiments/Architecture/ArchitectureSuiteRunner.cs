@@ -82,6 +82,7 @@ public static class ArchitectureSuiteRunner
             results.TrainInferenceAccuracy, results.ValidationAccuracy, results.EpochsRun, results.BestEpoch, results.TrainingSeconds,
             probe?.Measurement, shifted);
         AtomicFile.WriteAllText(resultPath, JsonSerializer.Serialize(run, RunFolder.Json));
+        folder.WriteManifest(); // last, as every run folder's: compare reads these cells
         return (run, false);
     }
 
