@@ -12,7 +12,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (RealCifar.Directory is null) return; // the tests themselves report the skip
-        Server = await PredictionServer.StartAsync(new ServerOptions { ModelPath = QuickRun.OnnxPath, Urls = "http://127.0.0.1:0", MaxRequestBytes = 256 * 1024 });
+        Server = await PredictionServer.StartAsync(new ServerOptions { Classifier = c => { c.ModelPath = QuickRun.OnnxPath; c.MaxRequestBytes = 256 * 1024; }, Urls = "http://127.0.0.1:0" });
         Client = new HttpClient { BaseAddress = Server.Addresses[0], Timeout = TimeSpan.FromMinutes(1) };
     }
 

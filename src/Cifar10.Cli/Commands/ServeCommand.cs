@@ -60,11 +60,14 @@ internal sealed class ServeCommand : Command<ServeCommand.Settings>
     {
         var options = new ServerOptions
         {
-            ModelPath = settings.Model!,
+            Classifier = classifier =>
+            {
+                classifier.ModelPath = settings.Model!;
+                classifier.MaxRequestBytes = settings.MaxRequestMegabytes * 1024L * 1024;
+                if (settings.MaxConcurrent is int concurrent) classifier.MaxConcurrentScoring = concurrent;
+                classifier.MaxQueuedScoring = settings.MaxQueue;
+            },
             Urls = settings.Urls,
-            MaxRequestBytes = settings.MaxRequestMegabytes * 1024L * 1024,
-            MaxConcurrent = settings.MaxConcurrent ?? Environment.ProcessorCount,
-            MaxQueue = settings.MaxQueue,
             LogLevel = settings.ParsedLogLevel,
         };
         var server = StartOrExplain(options, cancellationToken);

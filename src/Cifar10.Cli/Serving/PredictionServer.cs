@@ -41,14 +41,7 @@ internal sealed class PredictionServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(options.LogLevel);
         // The command reports a model that fails to load as its own one-line error.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(CifarClassifierModel).FullName, LogLevel.None);
-        builder.Services.AddCifarClassifier(classifier =>
-        {
-            classifier.ModelPath = options.ModelPath;
-            classifier.MaxRequestBytes = options.MaxRequestBytes;
-            classifier.MaxBatchFiles = options.MaxBatchFiles;
-            classifier.MaxConcurrentScoring = options.MaxConcurrent;
-            classifier.MaxQueuedScoring = options.MaxQueue;
-        });
+        builder.Services.AddCifarClassifier(options.Classifier);
         var app = builder.Build();
         app.MapCifarClassifier();
         try
