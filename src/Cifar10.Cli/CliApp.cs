@@ -38,7 +38,8 @@ internal static class CliApp
             config.AddCommand<SummaryCommand>("summary").WithDescription("Print a model's layers, output shapes and parameter counts.")
                 .WithExample("summary", "--model", "cnn-3x3");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a run's model as ONNX (model.onnx), checked with ONNX Runtime.")
-                .WithExample("export", "--run", "artifacts/runs/cnn-3x3");
+                .WithExample("export", "--run", "artifacts/runs/cnn-3x3")
+                .WithExample("export", "--run", "artifacts/runs/fast", "--tta");
             config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the CIFAR-10 test set or a folder of class folders with model.zip or model.onnx through ML.NET: accuracy, per-class table, confusion matrix.")
                 .WithExample("evaluate", "--model", "model.onnx");
             config.AddCommand<PredictCommand>("predict").WithDescription("Classify image files with model.zip or model.onnx (table, or --json).")

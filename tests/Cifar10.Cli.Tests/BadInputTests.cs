@@ -17,7 +17,7 @@ public class BadInputTests
     [Theory]
     [InlineData("cnn-4x4", "cnn-4x4: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).")]
     [InlineData("cnn-0x0", "cnn-0x0: the kernel size must be a positive odd number ('same' padding keeps the image size only for odd kernels).")]
-    [InlineData("vgg16", "--model vgg16: unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5), optionally -Nconv, -Nblocks, -strided, -valid (e.g. cnn-3x3-2conv).")]
+    [InlineData("vgg16", "--model vgg16: unknown; expected dense, fast, fast-half, fast-whitened or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5), optionally -Nconv, -Nblocks, -strided, -valid (e.g. cnn-3x3-2conv).")]
     public void Bad_model_ids(string model, string expected)
     {
         using var temp = new TempDirectory();

@@ -57,17 +57,24 @@ public class OnnxExportParityTests(ITestOutputHelper output)
     }
 
     [RealDataFact]
-    public void Fast_network_exports_with_standalone_gelu_bias_free_layers_and_logit_scale()
+    public void Fast_network_exports_with_standalone_gelu_bias_free_layers_and_logit_scale() =>
+        AssertQuicklyTrainedFastParity(ModelZoo.Get("fast-half"));
+
+    [RealDataFact]
+    public void Fast_network_with_a_fitted_whitening_stem_exports_it_as_a_convolution() =>
+        AssertQuicklyTrainedFastParity(ModelZoo.Fast(32, 128, 128, "fast-half-whitened", whiteningStem: true));
+
+    void AssertQuicklyTrainedFastParity(ModelDefinition definition)
     {
         // Untrained, this deep BatchNorm/GELU stack gives every image the same class; two short
         // epochs of the fast recipe make the predictions differ, so agreement means something.
         using var split = DataSplit.Create(TestData.Real, seed: 6, trainLimit: 2_000, testLimit: 10);
         var trainer = new Trainer(TrainingRecipes.Fast with { Epochs = 2, BatchSize = 128 }, CPU, seed: 6);
-        var definition = ModelZoo.Get("fast-half");
         using var module = trainer.CreateModel(definition);
         var scaling = InputScaling.StandardizedOn(split.Train);
         trainer.Fit(module, split.Train, split.Validation, scaling);
         AssertParity(definition, module, scaling);
+        AssertParity(definition, module, scaling, TrainingRecipes.Fast.EvaluationViews); // test-time augmentation in the graph
     }
 
     [RealDataFact]
@@ -90,19 +97,19 @@ public class OnnxExportParityTests(ITestOutputHelper output)
         AssertParity(definition, module, scaling);
     }
 
-    void AssertParity(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling)
+    void AssertParity(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling, TestTimeAugmentation views = default)
     {
         using var images = RealCifar.Test.Take(Images);
-        using var expected = ModelEvaluator.PredictProbabilities(module, images.Pixels, scaling, CPU);
+        using var expected = ModelEvaluator.PredictProbabilities(module, images.Pixels, scaling, CPU, views: views);
         var torchProbabilities = expected.data<float>().ToArray();
 
         using var raw = images.Pixels.to_type(ScalarType.Float32);
-        var onnx = OnnxExporter.Build(definition, module, scaling).ToByteArray();
+        var onnx = OnnxExporter.Build(definition, module, scaling, views: views).ToByteArray();
         var onnxProbabilities = OnnxRuntimeRunner.Run(onnx, raw.data<float>().ToArray(), Images);
 
         var maxDiff = torchProbabilities.Zip(onnxProbabilities, (a, b) => Math.Abs(a - b)).Max();
         var agree = Enumerable.Range(0, Images).Count(i => ArgMax(torchProbabilities, i) == ArgMax(onnxProbabilities, i));
-        output.WriteLine($"{definition.Id}: max |ORT − TorchSharp| = {maxDiff:E2}, classes agree on {agree}/{Images}");
+        output.WriteLine($"{definition.Id} ({views.Count} views): max |ORT − TorchSharp| = {maxDiff:E2}, classes agree on {agree}/{Images}");
         Assert.True(maxDiff <= Tolerance, $"{definition.Id}: max |ORT − TorchSharp| = {maxDiff:E2} > {Tolerance:E0}");
         for (int i = 0; i < Images; i++)
             Assert.True(ArgMax(torchProbabilities, i) == ArgMax(onnxProbabilities, i), $"{definition.Id}: image {i} predicted differently");

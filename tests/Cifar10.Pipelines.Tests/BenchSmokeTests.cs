@@ -21,6 +21,7 @@ public class BenchSmokeTests(ITestOutputHelper output)
         InferenceImages = 300,
         InferenceBatchSize = 128,
         LatencyCalls = 20,
+        BatchSizes = [16, 32, 100_000],
     };
 
     [RealDataFact]
@@ -33,7 +34,7 @@ public class BenchSmokeTests(ITestOutputHelper output)
 
         var results = BenchRunner.Read(folder.File(BenchRunner.Json));
         output.WriteLine(File.ReadAllText(folder.File(BenchRunner.Json)));
-        using (PngAssert.Readable(folder.File(BenchRunner.Chart), minColours: 6, width: 1440, height: 480)) { }
+        using (PngAssert.Readable(folder.File(BenchRunner.Chart), minColours: 6, width: 2160, height: 480)) { }
         Assert.True(results.Matmul.Gflops > 0);
         Assert.Equal(ModelZoo.StudyModels, results.Training.Select(t => t.Model));
         Assert.Equal(ModelZoo.StudyModels, results.Inference.Select(i => i.Model));
@@ -54,6 +55,10 @@ public class BenchSmokeTests(ITestOutputHelper output)
         // The fast recipe's batch, or all the training images when a bench this tiny has fewer (the trainer refuses a larger batch).
         Assert.InRange(precision.BatchSize, 1, Core.Training.TrainingRecipes.Fast.BatchSize);
         Assert.All([precision.Float32ImagesPerSecond, precision.BFloat16ImagesPerSecond, precision.BFloat16Speedup], v => Assert.True(v > 0 && double.IsFinite(v), $"precision: {v}"));
+        var batches = Assert.IsType<BatchSizeBench>(results.BatchSizes);
+        Assert.Equal("fast", batches.Model);
+        Assert.Equal([16, 32], batches.Rows.Select(r => r.BatchSize)); // a size above the training images is left out
+        Assert.All(batches.Rows, r => Assert.True(r.ImagesPerSecond > 0 && double.IsFinite(r.ImagesPerSecond), $"batch {r.BatchSize}: {r.ImagesPerSecond}"));
         Assert.NotEmpty(results.Targets);
     }
 
@@ -65,5 +70,6 @@ public class BenchSmokeTests(ITestOutputHelper output)
         Assert.ThrowsAny<Core.CifarException>(() => (Tiny with { Models = ["cnn-4x4"] }).Validate());
         Assert.ThrowsAny<Core.CifarException>(() => (Tiny with { PrecisionModel = "vgg" }).Validate());
         Assert.ThrowsAny<Core.CifarException>(() => (Tiny with { PeakModel = "vgg" }).Validate());
+        Assert.Equal("bench: batch sizes 64, 0 must be positive numbers.", Assert.Throws<Core.CifarException>(() => (Tiny with { BatchSizes = [64, 0] }).Validate()).Message);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     public sealed class Settings : RecipeSettings
     {
         [CommandOption("--models <IDS>")]
-        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK and its variants such as cnn-3x3-2conv; fast and fast-half train with the fast recipe).")]
+        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK and its variants such as cnn-3x3-2conv; fast, fast-half and fast-whitened train with the fast recipe).")]
         public string? Models { get; init; }
 
         [CommandOption("--seeds <N>")]

@@ -77,7 +77,7 @@ internal class RecipeSettings : DataSettings
 internal sealed class TrainSettings : RecipeSettings
 {
     [CommandOption("-m|--model <ID>")]
-    [Description("dense, cnn-3x3 (default), cnn-5x5, any odd cnn-KxK, fast or fast-half (default of --recipe fast).")]
+    [Description("dense, cnn-3x3 (default), cnn-5x5, any odd cnn-KxK, fast, fast-half (default of --recipe fast) or fast-whitened.")]
     public string? Model { get; init; }
 
     [CommandOption("--recipe <NAME>")]

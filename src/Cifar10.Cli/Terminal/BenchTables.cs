@@ -17,6 +17,9 @@ internal static class BenchTables
         AnsiConsole.Write(training);
         if (r.Precision is { } p)
             AnsiConsole.MarkupLine($"Trainer, {p.Model} at batch {p.BatchSize}: fp32 {p.Float32ImagesPerSecond:N0} images/s, bf16 mixed precision {p.BFloat16ImagesPerSecond:N0} images/s ([bold]{p.BFloat16Speedup:F2}×[/])");
+        if (r.BatchSizes is { Rows.Count: > 0 } b)
+            AnsiConsole.MarkupLine($"Trainer, {b.Model} ({b.Precision}) on {b.Images:N0} images, images/s by batch size: " +
+                string.Join(", ", b.Rows.Select(row => $"{row.BatchSize}: [bold]{row.ImagesPerSecond:N0}[/]")));
         if (r.Folder is { } f)
             AnsiConsole.MarkupLine($"Training {f.Model} on {f.Images:N0} images: from PNG files through ConvNet {f.FolderImagesPerSecond:N0} images/s, from the binary files {f.BinaryImagesPerSecond:N0} images/s ([bold]{f.Ratio:F3}×[/]); the whole one-epoch Fit from files {f.FolderFitSeconds:F1} s");
 

@@ -9,13 +9,18 @@ internal sealed class Conv2DEmitter : ILayerEmitter
     public string Emit(OnnxGraphBuilder graph, ResolvedLayer layer, LayerWeights weights, string input)
     {
         var spec = (Conv2DSpec)layer.Spec;
-        var inputs = new List<string> { input, graph.AddInitializer($"{layer.Name}.weight", weights.Get("weight")) };
-        if (weights.Find("bias") is { } bias) inputs.Add(graph.AddInitializer($"{layer.Name}.bias", bias));
-        int pad = spec.PadPixels;
-        var conv = graph.AddNode("Conv", layer.Name, inputs,
-            OnnxGraphBuilder.Ints("kernel_shape", spec.Kernel, spec.Kernel),
-            OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad),
-            OnnxGraphBuilder.Ints("strides", spec.Stride, spec.Stride));
+        var conv = EmitConvolution(graph, layer.Name, weights, input, spec.Kernel, spec.PadPixels, spec.Stride);
         return ActivationEmitter.Emit(graph, layer.Name, spec.Activation, conv);
+    }
+
+    /// <summary>One ONNX Conv node with the layer's weight and, if it has one, bias.</summary>
+    public static string EmitConvolution(OnnxGraphBuilder graph, string name, LayerWeights weights, string input, int kernel, int pad, int stride)
+    {
+        var inputs = new List<string> { input, graph.AddInitializer($"{name}.weight", weights.Get("weight")) };
+        if (weights.Find("bias") is { } bias) inputs.Add(graph.AddInitializer($"{name}.bias", bias));
+        return graph.AddNode("Conv", name, inputs,
+            OnnxGraphBuilder.Ints("kernel_shape", kernel, kernel),
+            OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad),
+            OnnxGraphBuilder.Ints("strides", stride, stride));
     }
 }

@@ -15,6 +15,7 @@ internal static class LayerEmitters
         [typeof(DropoutSpec)] = new DropoutEmitter(),
         [typeof(ActivationSpec)] = new StandaloneActivationEmitter(),
         [typeof(ScaleSpec)] = new ScaleEmitter(),
+        [typeof(PatchWhiteningSpec)] = new PatchWhiteningEmitter(),
     };
 
     /// <summary>The emitter for <paramref name="layer"/>, or a one-line error naming the unsupported kind.</summary>

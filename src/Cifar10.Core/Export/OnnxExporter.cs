@@ -21,7 +21,13 @@ public static class OnnxExporter
     /// <param name="module">The module whose weights and BatchNorm statistics are exported.</param>
     /// <param name="scaling">The pixel scaling used in training; it becomes part of the graph.</param>
     /// <param name="classNames">Recorded as metadata (<c>class_names</c>, a JSON array); defaults to CIFAR-10's.</param>
-    public static ModelProto Build(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling, IReadOnlyList<string>? classNames = null)
+    /// <param name="views">
+    /// Test-time augmentation: with more than one view the graph scores every view of each image and
+    /// returns their weighted mean probabilities, as <see cref="Training.TestTimeAugmentation.Probabilities"/>
+    /// does (the contract is unchanged; each image costs <see cref="Training.TestTimeAugmentation.Count"/> passes).
+    /// </param>
+    public static ModelProto Build(ModelDefinition definition, nn.Module<Tensor, Tensor> module, InputScaling scaling, IReadOnlyList<string>? classNames = null,
+        Training.TestTimeAugmentation views = default)
     {
         var stateDict = module.state_dict();
         var graph = new OnnxGraphBuilder();
@@ -29,9 +35,18 @@ public static class OnnxExporter
         graph.Graph.Input.Add(OnnxGraphBuilder.FloatTensor(OnnxContract.InputName, definition.Input.Dims));
 
         var current = EmitScaling(graph, scaling, definition.Input.Channels);
+        float[]? viewWeights = null;
+        if (views.Count > 1)
+            (current, viewWeights) = TestTimeViewsEmitter.Stack(graph, current, views, definition.Input.Height, definition.Input.Width);
         foreach (var layer in definition.Layers)
             current = LayerEmitters.For(layer).Emit(graph, layer, new LayerWeights(layer.Name, stateDict), current);
-        graph.AddNode("Softmax", OnnxContract.OutputName, [current], OnnxGraphBuilder.Int("axis", 1));
+        if (viewWeights is null)
+            graph.AddNode("Softmax", OnnxContract.OutputName, [current], OnnxGraphBuilder.Int("axis", 1));
+        else
+        {
+            var perView = graph.AddNode("Softmax", "tta/softmax", [current], OnnxGraphBuilder.Int("axis", 1));
+            TestTimeViewsEmitter.Average(graph, perView, viewWeights, definition.Output.Dims[0], OnnxContract.OutputName);
+        }
         graph.Graph.Output.Add(OnnxGraphBuilder.FloatTensor(OnnxContract.OutputName, definition.Output.Dims));
 
         var model = new ModelProto
@@ -46,6 +61,7 @@ public static class OnnxExporter
         AddMetadata(model, "architecture", definition.Id);
         AddMetadata(model, OnnxContract.ClassNamesKey, JsonSerializer.Serialize(classNames ?? CifarClasses.Names));
         AddMetadata(model, "input_scaling", EnumNames.Of(scaling.Kind));
+        AddMetadata(model, "test_time_views", views.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return model;
     }
 
@@ -88,8 +104,12 @@ public static class OnnxExporter
         });
 
     /// <summary>Exports a loaded run model (definition, weights, scaling and class names from its card).</summary>
-    public static void Export(TrainedModel trained, string path, Action<string>? validate = null) =>
-        Write(Build(trained.Definition, trained.Module, trained.Card.InputScaling, trained.Card.ClassNames), path, validate);
+    /// <param name="trained">The run's model.</param>
+    /// <param name="path">Where the file goes (atomically).</param>
+    /// <param name="validate">Called with the temp file before the rename (see <see cref="Write"/>).</param>
+    /// <param name="views">Test-time views averaged in the graph (see <see cref="Build"/>); one view unless given.</param>
+    public static void Export(TrainedModel trained, string path, Action<string>? validate = null, Training.TestTimeAugmentation views = default) =>
+        Write(Build(trained.Definition, trained.Module, trained.Card.InputScaling, trained.Card.ClassNames, views), path, validate);
 
     // input · scale + offset per channel, the same arithmetic as InputScaling.Apply, so the
     // exported model takes raw pixels and callers cannot scale them twice or forget to.

@@ -18,6 +18,7 @@ namespace Cifar10.Core.Models;
 [JsonDerivedType(typeof(DropoutSpec), "Dropout")]
 [JsonDerivedType(typeof(ActivationSpec), "Activation")]
 [JsonDerivedType(typeof(ScaleSpec), "Scale")]
+[JsonDerivedType(typeof(PatchWhiteningSpec), "PatchWhitening")]
 public abstract record LayerSpec
 {
     /// <summary>Keras-style layer type name, e.g. <c>Conv2D</c> (in JSON, the <c>kind</c> of the layer).</summary>

@@ -4,7 +4,7 @@ namespace Cifar10.Core.Models;
 
 /// <summary>
 /// The built-in architectures, by id: <c>dense</c>, <c>cnn-3x3</c>, <c>cnn-5x5</c>, any odd <c>cnn-KxK</c>,
-/// its variants (<see cref="CnnVariant"/>), <c>fast</c> and <c>fast-half</c>, each for square RGB images of a given side (32 for CIFAR-10) and a
+/// its variants (<see cref="CnnVariant"/>), <c>fast</c>, <c>fast-half</c> and <c>fast-whitened</c>, each for square RGB images of a given side (32 for CIFAR-10) and a
 /// given number of classes (10 for CIFAR-10).
 /// </summary>
 public static class ModelZoo
@@ -36,19 +36,27 @@ public static class ModelZoo
     /// BatchNorm learns only its shift (its scale stays 1), and each convolution starts with identity
     /// filters (an implicit residual), as in those networks.
     /// <c>fast</c> uses widths 64/256/256; <c>fast-half</c> 32/128/128 (a quarter of the FLOPs).
+    /// With <paramref name="whiteningStem"/> the 3×3 stem is airbench94's instead: a frozen 2×2
+    /// patch-whitening convolution (24 channels, fitted on training images, see <see cref="PatchWhiteningSpec"/>)
+    /// and GELU; that network is <c>fast-whitened</c>.
     /// </summary>
-    public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast", int imageSize = CifarImageSize, int classes = CifarClasses)
+    public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast", int imageSize = CifarImageSize, int classes = CifarClasses,
+        bool whiteningStem = false)
     {
         if (imageSize % 8 != 0)
             throw new InvalidSettingException("ImageSize", imageSize, $"{id} needs a multiple of 8 (three 2×2 poolings, then a global one).");
-        var builder = Input(imageSize, classes)
-            .Conv2D(width1 / 2, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
+        var builder = whiteningStem
+            ? Input(imageSize, classes).PatchWhitening().Activate(Activation.Gelu)
+            : Input(imageSize, classes)
+                .Conv2D(width1 / 2, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
         foreach (var width in new[] { width1, width2, width3 })
             builder = builder
                 .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).MaxPool().BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu)
                 .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
-        return builder.MaxPool(imageSize / 8).Flatten().Dense(classes, Activation.None, useBias: false).Scale(1f / 9f)
-            .Build(id, $"fast VGG-style net, widths {width1}/{width2}/{width3}, GELU, BatchNorm");
+        // A 2×2 valid stem leaves 31 pixels, 3 after three poolings (floor): the global pool takes what is left.
+        var finalSide = whiteningStem ? (imageSize - 1) / 8 : imageSize / 8;
+        return builder.MaxPool(finalSide).Flatten().Dense(classes, Activation.None, useBias: false).Scale(1f / 9f)
+            .Build(id, $"fast VGG-style net, {(whiteningStem ? "2×2 patch-whitening stem, " : "")}widths {width1}/{width2}/{width3}, GELU, BatchNorm");
     }
 
     /// <summary>Looks up a model id for images of <paramref name="imageSize"/> pixels and <paramref name="classes"/> classes; unknown ids give a one-line error listing the valid ones.</summary>
@@ -67,6 +75,7 @@ public static class ModelZoo
         new(TryCnn, TrainingRecipes.Study),
         new((id, size, classes) => id == "fast" ? Fast(imageSize: size, classes: classes) : null, TrainingRecipes.Fast),
         new((id, size, classes) => id == "fast-half" ? Fast(32, 128, 128, "fast-half", size, classes) : null, TrainingRecipes.Fast),
+        new((id, size, classes) => id == "fast-whitened" ? Fast(id: "fast-whitened", imageSize: size, classes: classes, whiteningStem: true) : null, TrainingRecipes.Fast),
     ];
 
     static (ModelDefinition Definition, Family Family) Find(string id, int imageSize, int classes)
@@ -76,7 +85,7 @@ public static class ModelZoo
         var normalized = (id ?? "").Trim().ToLowerInvariant();
         foreach (var family in Families)
             if (family.TryCreate(normalized, imageSize, classes) is { } definition) return (definition, family);
-        throw new InvalidSettingException("Architecture", id, "unknown; expected dense, fast, fast-half or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5), optionally -Nconv, -Nblocks, -strided, -valid (e.g. cnn-3x3-2conv).");
+        throw new InvalidSettingException("Architecture", id, "unknown; expected dense, fast, fast-half, fast-whitened or cnn-KxK with odd K (e.g. cnn-3x3, cnn-5x5), optionally -Nconv, -Nblocks, -strided, -valid (e.g. cnn-3x3-2conv).");
     }
 
     static ModelDefinition? TryCnn(string id, int imageSize, int classes) => CnnVariant.TryParse(id)?.Build(imageSize, classes);

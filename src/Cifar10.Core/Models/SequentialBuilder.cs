@@ -25,6 +25,8 @@ public sealed class SequentialBuilder
     public SequentialBuilder Conv2D(int filters, int kernel, Activation activation = Activation.Relu, bool useBias = true, bool identityInit = false,
         int stride = 1, Padding padding = Padding.Same) =>
         Add(new Conv2DSpec(filters, kernel, activation, useBias, identityInit, stride, padding));
+    /// <summary>A frozen patch-whitening convolution, fitted on training images before training (the first layer only; see <see cref="PatchWhiteningSpec"/>).</summary>
+    public SequentialBuilder PatchWhitening(int kernel = 2, double epsilon = 5e-4) => Add(new PatchWhiteningSpec(kernel, epsilon));
     /// <summary>Batch normalisation (Keras' defaults unless given).</summary>
     public SequentialBuilder BatchNorm(double epsilon = 1e-3, double momentum = 0.01, bool trainScale = true) => Add(new BatchNormSpec(epsilon, momentum, trainScale));
     /// <summary>A standalone activation.</summary>
@@ -44,6 +46,8 @@ public sealed class SequentialBuilder
     public ModelDefinition Build(string id, string description)
     {
         if (_layers.Count == 0) throw new InvalidOperationException("a model needs at least one layer");
+        if (_layers.Skip(1).Any(l => l is PatchWhiteningSpec))
+            throw new ArgumentException("PatchWhitening is fitted on the model's input images, so it can only be the first layer");
         var counters = new Dictionary<string, int>();
         var resolved = new List<ResolvedLayer>();
         var shape = _input;

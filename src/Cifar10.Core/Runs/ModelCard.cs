@@ -31,6 +31,13 @@ public sealed record ModelCard
     public double? TestAccuracy { get; init; }
     /// <summary>Test cross-entropy measured after training.</summary>
     public double? TestLoss { get; init; }
+    /// <summary>
+    /// The views whose mean probabilities <see cref="TestAccuracy"/> and <see cref="TestLoss"/> were measured with
+    /// (the recipe's test-time augmentation); null for one view per image, and in cards written before it was recorded.
+    /// </summary>
+    public Training.TestTimeAugmentation? EvaluationViews { get; init; }
+    /// <summary>Test accuracy with one view per image, when <see cref="EvaluationViews"/> has more (what <c>model.onnx</c> scores).</summary>
+    public double? SingleViewTestAccuracy { get; init; }
     /// <summary>Library versions that produced the model.</summary>
     public IReadOnlyDictionary<string, string> Versions { get; init; } = VersionInfo.Current();
     /// <summary>When the model was written (UTC).</summary>

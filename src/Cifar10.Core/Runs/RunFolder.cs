@@ -17,6 +17,7 @@ namespace Cifar10.Core.Runs;
 /// <list type="table">
 /// <item><term>model.bin, model.json</term><description>the weights and the model card (<see cref="SaveModel"/>, <see cref="LoadModel"/>)</description></item>
 /// <item><term>model.onnx</term><description>the exported model (<see cref="WriteOnnx"/>)</description></item>
+/// <item><term>model-tta.onnx</term><description>the model with test-time augmentation in the graph, when <c>cifar10 export --tta</c> wrote it</description></item>
 /// <item><term>model.zip</term><description>the ML.NET model (the network's ONNX graph for ML.NET is inside it)</description></item>
 /// <item><term>history.json, history.csv</term><description>per-epoch history; its presence marks a run folder</description></item>
 /// <item><term>results.json</term><description>test metrics and how training went</description></item>
@@ -29,7 +30,7 @@ public sealed class RunFolder(string path)
 {
     const string WeightsFile = "model.bin", CardFile = "model.json", HistoryFile = "history.json", HistoryCsvFile = "history.csv",
         ResultsFile = "results.json", LearningCurvesFile = "learning-curves.png", CheckpointFile = "checkpoint.bin",
-        MlNetModelFile = "model.zip";
+        MlNetModelFile = "model.zip", TtaOnnxFile = "model-tta.onnx";
 
     /// <summary>JSON settings of every file a run writes: indented, camelCase, nulls left out, NaN and ∞ allowed.</summary>
     public static JsonSerializerOptions Json { get; } = new()
@@ -49,6 +50,8 @@ public sealed class RunFolder(string path)
     public string CardPath => At(CardFile);
     /// <summary>The exported ONNX model.</summary>
     public string OnnxPath => At(OnnxContract.FileName);
+    /// <summary>The ONNX model that averages the run's test-time views (written on request, not by training).</summary>
+    public string TtaOnnxPath => At(TtaOnnxFile);
     /// <summary>The fitted ML.NET model (<c>mlContext.Model.Save</c>).</summary>
     public string MlNetModelPath => At(MlNetModelFile);
     /// <summary>The history as JSON.</summary>
@@ -67,7 +70,7 @@ public sealed class RunFolder(string path)
     /// <summary>The names of the files a run writes into its folder (what replacing a run may delete).</summary>
     public static IReadOnlyList<string> FileNames { get; } =
     [
-        WeightsFile, CardFile, OnnxContract.FileName, MlNetModelFile, HistoryFile, HistoryCsvFile, ResultsFile, LearningCurvesFile, CheckpointFile, RunManifest.FileName,
+        WeightsFile, CardFile, OnnxContract.FileName, TtaOnnxFile, MlNetModelFile, HistoryFile, HistoryCsvFile, ResultsFile, LearningCurvesFile, CheckpointFile, RunManifest.FileName,
     ];
 
     /// <summary>Whether <paramref name="directory"/> holds a finished or running run (its history file).</summary>

@@ -65,6 +65,9 @@ public sealed record FastRecipe : TrainingRecipe
     /// <summary>Also average views shifted by this many pixels up-left and down-right at evaluation (see <see cref="TestTimeAugmentation"/>); 0: none.</summary>
     public int TestTimeTranslate { get; init; } = 1;
 
+    /// <summary>Epochs in which the bias of a <see cref="Models.PatchWhiteningSpec"/> stem trains before it is frozen (airbench: 3).</summary>
+    public int WhiteningBiasEpochs { get; init; } = 3;
+
     /// <inheritdoc />
     public override TestTimeAugmentation EvaluationViews => new(TestTimeFlip, TestTimeTranslate);
 
@@ -94,8 +97,8 @@ public sealed record FastRecipe : TrainingRecipe
 
     /// <inheritdoc />
     public override IReadOnlyList<ITrainingCallback> CreateCallbacks() => LookaheadPulls > 0
-        ? [new OneCycleLearningRate(WarmupFraction), new Lookahead(LookaheadPulls)]
-        : [new OneCycleLearningRate(WarmupFraction)];
+        ? [new OneCycleLearningRate(WarmupFraction), new Lookahead(LookaheadPulls), new WhiteningBiasFreeze(WhiteningBiasEpochs)]
+        : [new OneCycleLearningRate(WarmupFraction), new WhiteningBiasFreeze(WhiteningBiasEpochs)];
 
     /// <inheritdoc />
     public override BatchAugmenter? CreateAugmenter(int seed) =>
@@ -119,6 +122,7 @@ public sealed record FastRecipe : TrainingRecipe
         InvalidSettingException.RequireNotNegative(nameof(LookaheadPulls), LookaheadPulls);
         InvalidSettingException.RequireNotNegative(nameof(AugmentTranslate), AugmentTranslate);
         InvalidSettingException.RequireNotNegative(nameof(TestTimeTranslate), TestTimeTranslate);
+        InvalidSettingException.RequireNotNegative(nameof(WhiteningBiasEpochs), WhiteningBiasEpochs);
         return this;
     }
 

@@ -60,6 +60,8 @@ public sealed class Trainer
         var context = new TrainingContext(model, optimizer, Recipe, Seed, Device, stepsPerEpoch, [.. recipeCallbacks, .. callbacks ?? []]);
         try
         {
+            // Before OnTrainBegin, so that a resumed run's checkpoint then puts back the filters it trained with.
+            Models.PatchWhitening.FitLayers(model, () => scaling.Apply(train.Pixels.narrow(0, 0, Math.Min(Models.PatchWhitening.FitImages, train.Count)), Device));
             context.Notify(c => c.OnTrainBegin(context));
             for (int epoch = context.History.Count + 1; !context.StopTraining && epoch <= Recipe.Epochs; epoch++)
             {

@@ -2,10 +2,10 @@ using Cifar10.Pipelines.Plots;
 
 namespace Cifar10.Pipelines.Benchmarks;
 
-/// <summary><c>bench.png</c>: training images/s (raw loop vs trainer) and inference images/s per engine, per model.</summary>
+/// <summary><c>bench.png</c>: training images/s (raw loop vs trainer) and inference images/s per engine, per model, and the fast network's training images/s by batch size.</summary>
 internal static class BenchChart
 {
-    /// <summary>Writes the two-panel chart atomically.</summary>
+    /// <summary>Writes the chart (a panel per measurement) atomically.</summary>
     public static void Save(string path, BenchResults results)
     {
         var training = GroupedBarChart.Create($"Training, batch {results.Training.FirstOrDefault()?.BatchSize}", "Model", "Images per second",
@@ -22,6 +22,14 @@ internal static class BenchChart
                 ("ORT tuned", results.Inference.Select(i => i.OrtTunedImagesPerSecond).ToArray()),
                 ("ML.NET", results.Inference.Select(i => i.MlNetImagesPerSecond).ToArray()),
             ], "N0");
-        PngWriter.Save(path, [training, inference], 720, 480);
+        if (results.BatchSizes is not { Rows.Count: > 0 } batches)
+        {
+            PngWriter.Save(path, [training, inference], 720, 480);
+            return;
+        }
+        var byBatch = GroupedBarChart.Create($"Trainer, {batches.Model} ({batches.Precision}), by batch size", "Batch size", "Images per second",
+            batches.Rows.Select(r => r.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+            [("Trainer", batches.Rows.Select(r => r.ImagesPerSecond).ToArray())], "N0");
+        PngWriter.Save(path, [training, inference, byBatch], 720, 480);
     }
 }

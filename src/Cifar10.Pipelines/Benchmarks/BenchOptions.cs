@@ -15,6 +15,8 @@ public sealed record BenchOptions
     public string PeakModel { get; init; } = "cnn-3x3";
     /// <summary>The network whose Trainer epochs are timed in float32 and in bfloat16 mixed precision, at the fast recipe's batch size.</summary>
     public string PrecisionModel { get; init; } = "fast";
+    /// <summary>Batch sizes at which <see cref="PrecisionModel"/> is timed in the fast recipe's precision (each at most the training images the bench reads).</summary>
+    public IReadOnlyList<int> BatchSizes { get; init; } = [64, 256, 512, 1024];
     /// <summary>Images per training step (the study's 128).</summary>
     public int BatchSize { get; init; } = 128;
     /// <summary>Side of the square fp32 matmul that gives the machine's practical peak.</summary>
@@ -53,6 +55,7 @@ public sealed record BenchOptions
         Rounds = 1,
         InferenceImages = 2_000,
         LatencyCalls = 500,
+        BatchSizes = [64, 512],
         IsQuick = true,
     };
 
@@ -69,6 +72,7 @@ public sealed record BenchOptions
         ];
         foreach (var (name, value) in positive)
             if (value <= 0) throw new CifarException($"bench: {name} {value} must be a positive number.");
+        if (BatchSizes.Any(b => b <= 0)) throw new CifarException($"bench: batch sizes {string.Join(", ", BatchSizes)} must be positive numbers.");
         if (WarmupSteps < 0) throw new CifarException($"bench: warm-up steps {WarmupSteps} must not be negative.");
         return this;
     }

@@ -15,6 +15,8 @@ public sealed record BenchResults(
     public PrecisionBench? Precision { get; init; }
     /// <summary>Training from image files through ConvNet against the binary path (null in bench files written before it was measured).</summary>
     public FolderTrainingBench? Folder { get; init; }
+    /// <summary>Images/s of one network at several batch sizes (null in bench files written before it was measured).</summary>
+    public BatchSizeBench? BatchSizes { get; init; }
 }
 
 /// <summary>Where the numbers were measured.</summary>
@@ -56,6 +58,16 @@ public sealed record PrecisionBench(string Model, int BatchSize, int Images, dou
     /// <summary>bfloat16 images/s ÷ float32 images/s.</summary>
     public double BFloat16Speedup => BFloat16ImagesPerSecond / Float32ImagesPerSecond;
 }
+
+/// <summary>
+/// The real <c>Trainer</c> on the same real images at several batch sizes, in the precision the fast
+/// recipe resolves to on this machine (<c>TrainingPrecision.Auto</c>): whether large batches keep
+/// their speed per image.
+/// </summary>
+public sealed record BatchSizeBench(string Model, string Precision, int Images, IReadOnlyList<BatchSizeRow> Rows);
+
+/// <summary>Training images/s (batches 2…last) at one batch size.</summary>
+public sealed record BatchSizeRow(int BatchSize, double ImagesPerSecond);
 
 /// <summary>
 /// Training images/s of one model from PNG class folders through <c>LoadImagesFromFolders</c> and the

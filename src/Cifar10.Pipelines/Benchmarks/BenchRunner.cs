@@ -44,12 +44,13 @@ public static class BenchRunner
         using var split = DataSplit.Create(data, options.Seed, trainLimit, testLimit: 0);
         var training = definitions.Select(d => MeasureTraining(d, split, options, status)).ToArray();
         var precision = MeasurePrecision(ModelZoo.Get(options.PrecisionModel), split, options, status);
+        var batchSizes = MeasureBatchSizes(ModelZoo.Get(options.PrecisionModel), split, options, status);
         var folder = FolderTrainingThroughput.Measure(ModelZoo.Get(options.PeakModel), split, options, status);
         var inference = definitions.Select(d => MeasureInference(d, data.Test, options, status)).ToArray();
 
         var results = new BenchResults(DateTime.UtcNow, options.IsQuick,
             new BenchMachine(Environment.ProcessorCount, get_num_threads(), Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription),
-            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference, options.PeakModel, folder)) { Precision = precision, Folder = folder };
+            Versions(), matmul, training, inference, BenchTargets.Evaluate(matmul, training, inference, options.PeakModel, folder)) { Precision = precision, Folder = folder, BatchSizes = batchSizes };
         AtomicFile.WriteAllText(Path.Combine(outputDirectory, Json), JsonSerializer.Serialize(results, JsonOptions));
         BenchChart.Save(Path.Combine(outputDirectory, Chart), results);
         return results;
@@ -92,6 +93,20 @@ public static class BenchRunner
             bfloat16 = Faster(bfloat16, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, TrainingPrecision.BFloat16));
         }
         return new PrecisionBench(definition.Id, batchSize, float32!.Images, float32.SteadyImagesPerSecond, bfloat16!.SteadyImagesPerSecond);
+    }
+
+    // One epoch over the same images at each size (sizes above the image count are left out): large
+    // batches should be at least as fast per image as small ones; when they are not, memory traffic is the suspect.
+    static BatchSizeBench MeasureBatchSizes(ModelDefinition definition, DataSplit split, BenchOptions options, IProgress<string>? status)
+    {
+        var precision = Core.Runtime.BFloat16Support.Resolve(TrainingRecipes.Fast.Precision, TorchSharp.DeviceType.CPU);
+        var rows = new List<BatchSizeRow>();
+        foreach (var batchSize in options.BatchSizes.Where(b => b <= split.Train.Count))
+        {
+            status?.Report($"training {definition.Id} at batch {batchSize} ({precision})");
+            rows.Add(new(batchSize, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, precision).SteadyImagesPerSecond));
+        }
+        return new BatchSizeBench(definition.Id, precision.ToString(), split.Train.Count, rows);
     }
 
     static TrainerThroughput.Result Faster(TrainerThroughput.Result? best, TrainerThroughput.Result result) =>

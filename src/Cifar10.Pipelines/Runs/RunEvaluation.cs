@@ -7,4 +7,5 @@ namespace Cifar10.Pipelines.Runs;
 /// <param name="TestProbabilities">Class probabilities of every test image, row-major [images × classes].</param>
 /// <param name="TestLabels">The test images' labels.</param>
 /// <param name="TrainInferenceAccuracy">Accuracy on the training images in inference mode (dropout off), with the kept weights.</param>
-public sealed record RunEvaluation(ClassificationMetrics Test, float[] TestProbabilities, long[] TestLabels, double TrainInferenceAccuracy);
+/// <param name="SingleViewTestAccuracy">Test accuracy with one view per image, when the recipe averages several (null otherwise).</param>
+public sealed record RunEvaluation(ClassificationMetrics Test, float[] TestProbabilities, long[] TestLabels, double TrainInferenceAccuracy, double? SingleViewTestAccuracy = null);

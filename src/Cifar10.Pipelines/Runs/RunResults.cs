@@ -50,6 +50,12 @@ public sealed record RunResults(
     /// <summary>The recipe's name (<c>study</c>, <c>fast</c>). Null in runs written before it was recorded.</summary>
     public string? Recipe { get; init; }
 
+    /// <summary>Views per test image behind <see cref="TestAccuracy"/> (the recipe's test-time augmentation; 1: none). Null in runs written before it was recorded.</summary>
+    public int? TestViews { get; init; }
+
+    /// <summary>Test accuracy with one view per image when <see cref="TestViews"/> is more than 1 (null otherwise): what <c>model.onnx</c> scores.</summary>
+    public double? SingleViewTestAccuracy { get; init; }
+
     /// <summary>The results of a trained and evaluated run.</summary>
     public static RunResults From(TrainedRun run, RunEvaluation evaluation)
     {
@@ -65,6 +71,8 @@ public sealed record RunResults(
             WorstEpoch = history.Epochs.Skip(1).MinBy(e => e.ValidationAccuracy),
             Precision = run.Precision,
             Recipe = run.Request.Recipe.Name,
+            TestViews = run.Request.Recipe.EvaluationViews.Count,
+            SingleViewTestAccuracy = evaluation.SingleViewTestAccuracy,
         };
     }
 }

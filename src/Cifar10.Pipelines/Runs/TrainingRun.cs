@@ -64,7 +64,11 @@ public static class TrainingRun
         var labels = run.Split.Test.LabelArray();
         var metrics = new MulticlassEvaluator(new MLContext(run.Request.Seed)).Evaluate(scores, labels, run.ClassNames);
         var (_, trainAccuracy) = ModelEvaluator.Evaluate(run.Module, run.Split.Train, run.Scaling, run.Request.Device, run.Request.Recipe.EvaluationBatchSize);
-        return new RunEvaluation(metrics, scores, labels, trainAccuracy);
+        // With test-time augmentation, also what one view scores: the plain model.onnx and model.zip score that way.
+        double? singleView = run.Request.Recipe.EvaluationViews.Count > 1
+            ? ModelEvaluator.Evaluate(run.Module, run.Split.Test, run.Scaling, run.Request.Device, run.Request.Recipe.EvaluationBatchSize).Accuracy
+            : null;
+        return new RunEvaluation(metrics, scores, labels, trainAccuracy, singleView);
     }
 
     /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), <c>model.zip</c> (the ML.NET model), history, results, learning curves, and last <c>manifest.json</c>.</summary>
@@ -96,6 +100,8 @@ public static class TrainingRun
         TrainableParameters = run.Request.Model.TrainableParameters,
         TestAccuracy = evaluation.Test.MicroAccuracy,
         TestLoss = evaluation.Test.LogLoss,
+        EvaluationViews = evaluation.SingleViewTestAccuracy is null ? null : run.Request.Recipe.EvaluationViews,
+        SingleViewTestAccuracy = evaluation.SingleViewTestAccuracy,
     };
 }
 

@@ -15,7 +15,7 @@ public sealed partial class ConvNetTrainer
         public string LabelColumnName { get; set; } = "Label";
         /// <summary>The image column: a file path (text) or an in-memory <c>MLImage</c>.</summary>
         public string ImageColumnName { get; set; } = "ImagePath";
-        /// <summary>A model-zoo id: <c>cnn-3x3</c> (default), any odd <c>cnn-KxK</c>, <c>dense</c>, <c>fast</c>, <c>fast-half</c>; ignored when <see cref="Definition"/> is set.</summary>
+        /// <summary>A model-zoo id: <c>cnn-3x3</c> (default), any odd <c>cnn-KxK</c>, <c>dense</c>, <c>fast</c>, <c>fast-half</c>, <c>fast-whitened</c>; ignored when <see cref="Definition"/> is set.</summary>
         public string Architecture { get; set; } = "cnn-3x3";
         /// <summary>A network built with <see cref="SequentialBuilder"/>: input (3, <see cref="ImageSize"/>, <see cref="ImageSize"/>), output one value per class.</summary>
         public ModelDefinition? Definition { get; set; }
