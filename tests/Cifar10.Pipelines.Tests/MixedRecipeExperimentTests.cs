@@ -37,5 +37,12 @@ public class MixedRecipeExperimentTests
         Assert.Contains("`fast-half` trains with the fast recipe: SGD with Nesterov momentum", report);
         Assert.Contains($"Data: {N(study.TrainCount)} training / {N(study.ValidationCount)} validation (stratified)", report);
         Assert.Contains($"Data: {N(fastSplit.TrainCount)} training / {N(fastSplit.ValidationCount)} validation (stratified)", report);
+        // The fast recipe's accuracy is over 6 test-time views; its single-view accuracy stands beside it, the study's is the same.
+        var fastResults = fast.Seeds[0].Results;
+        Assert.Equal((6, 1), (fastResults.TestViews, cnn.Seeds[0].Results.TestViews));
+        Assert.Null(cnn.Seeds[0].Results.SingleViewTestAccuracy);
+        Assert.Contains("| Model | Seed | Test accuracy (views) | One view |", report);
+        static string P(double fraction) => (100 * fraction).ToString("F2", CultureInfo.InvariantCulture) + " %";
+        Assert.Contains($"| `fast-half` | 42 | {P(fastResults.TestAccuracy)} (6) | {P(fastResults.SingleViewTestAccuracy!.Value)} |", report);
     }
 }

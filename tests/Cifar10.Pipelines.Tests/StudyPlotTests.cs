@@ -88,7 +88,7 @@ public class StudyPlotTests
         var metrics = StudyPlotInputs.Metrics(StudyPlotInputs.Probabilities(Labels, 0.7, seed: 4, neverPredicted: 5), Labels);
         Assert.Equal(0, metrics.PerClassRecall[5]);
         using var temp = new TempDirectory();
-        PerClassAccuracyPlot.Save(temp.File("one.png"), [("cnn-3x3", metrics)]);
+        PerClassAccuracyPlot.Save(temp.File("one.png"), metrics.ClassNames, [("cnn-3x3", metrics.PerClassRecall)], seeds: 1);
         PngAssert.Readable(temp.File("one.png"), minColours: 30, width: 1100, height: 520).Dispose();
     }
 

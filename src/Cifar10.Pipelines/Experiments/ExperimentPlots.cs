@@ -4,7 +4,7 @@ using Cifar10.Pipelines.Runs;
 
 namespace Cifar10.Pipelines.Experiments;
 
-/// <summary>The experiment's figures; per-model figures use each model's first seed.</summary>
+/// <summary>The experiment's figures: accuracy and per-class recall over all seeds; learning curves, confusion matrices and mistakes from each model's first seed.</summary>
 internal static class ExperimentPlots
 {
     /// <summary>File names the report links to.</summary>
@@ -24,7 +24,7 @@ internal static class ExperimentPlots
         ComparisonCurvesPlot.Save(At(Comparison), firstSeed.Select(o => (o.Key, o.Value.History)).ToArray());
         AccuracyComparisonPlot.Save(At(Accuracy), results.Models
             .Select(m => (m.Model, m.TestAccuracy.Mean, m.TestAccuracy.Std, (IReadOnlyList<double>)m.Seeds.Select(s => s.Results.TestAccuracy).ToArray())).ToArray());
-        PerClassAccuracyPlot.Save(At(PerClass), firstSeed.Select(o => (o.Key, o.Value.Results.TestMetrics)).ToArray());
+        PerClassAccuracyPlot.Save(At(PerClass), classNames, results.Models.Select(m => (m.Model, m.PerClassRecall)).ToArray(), results.Models.Max(m => m.Seeds.Count));
         foreach (var (model, outcome) in firstSeed)
         {
             Core.Runs.AtomicFile.Write(At(LearningCurves(model)), temp => File.Copy(Path.Combine(outcome.Directory, "learning-curves.png"), temp));

@@ -99,13 +99,21 @@ internal static class ExperimentReport
         md.Append(stability).AppendLine();
 
         md.AppendLine("## Per-seed results").AppendLine();
-        // A recipe with test-time augmentation reports the mean over its views; "one view" is what the plain model.onnx scores.
-        var seeds = new MarkdownTable("Model", "Seed", "Test accuracy (views)", "One view", "Test loss", "Epochs (best)", "Minutes", "Run folder");
+        // A recipe with test-time augmentation reports the mean over its views; beside it, what one view
+        // scores (the plain model.onnx), a column only when some run averaged views.
+        var withViews = results.Models.Any(m => m.Seeds.Any(s => s.Results.SingleViewTestAccuracy is not null));
+        var seeds = withViews
+            ? new MarkdownTable("Model", "Seed", "Test accuracy (views)", "One view", "Test loss", "Epochs (best)", "Minutes", "Run folder")
+            : new MarkdownTable("Model", "Seed", "Test accuracy", "Test loss", "Epochs (best)", "Minutes", "Run folder");
         foreach (var m in results.Models)
             foreach (var s in m.Seeds)
-                seeds.Row($"`{m.Model}`", s.Seed.ToString(), $"{Percent(s.Results.TestAccuracy)} ({s.Results.TestViews ?? 1})",
-                    s.Results.SingleViewTestAccuracy is { } oneView ? Percent(oneView) : "(same)", Number(s.Results.TestLoss, 4),
-                    $"{s.Results.EpochsRun} ({s.Results.BestEpoch})", Number(s.Results.TrainingSeconds / 60, 1), $"[{s.RunDirectory}]({s.RunDirectory}/)");
+            {
+                string[] accuracy = withViews
+                    ? [$"{Percent(s.Results.TestAccuracy)} ({s.Results.TestViews ?? 1})", Percent(s.Results.SingleViewTestAccuracy ?? s.Results.TestAccuracy)]
+                    : [Percent(s.Results.TestAccuracy)];
+                seeds.Row([$"`{m.Model}`", s.Seed.ToString(), .. accuracy, Number(s.Results.TestLoss, 4),
+                    $"{s.Results.EpochsRun} ({s.Results.BestEpoch})", Number(s.Results.TrainingSeconds / 60, 1), $"[{s.RunDirectory}]({s.RunDirectory}/)"]);
+            }
         md.Append(seeds).AppendLine();
         md.AppendLine("Versions: " + string.Join(", ", results.Versions.Select(v => $"{v.Key} {v.Value}")) + ".");
         return md.ToString();
