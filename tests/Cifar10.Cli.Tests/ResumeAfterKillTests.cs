@@ -7,7 +7,7 @@ namespace Cifar10.Cli.Tests;
 /// <summary>A training run killed with SIGKILL in the middle of an epoch resumes to exactly the uninterrupted result.</summary>
 public class ResumeAfterKillTests
 {
-    static readonly string[] Train = ["train", "--model", "cnn-3x3", "--train-limit", "4000", "--epochs", "3", "--seed", "11", "--threads", "2"];
+    static readonly string[] Train = ["train", "--model", "cnn-3x3", "--train-limit", "2000", "--test-limit", "1000", "--epochs", "3", "--seed", "11", "--threads", "2"];
 
     [Fact]
     public void Resume_after_sigkill_mid_epoch_equals_an_uninterrupted_run()

@@ -12,8 +12,8 @@ public class TtaExportTests
     public void A_fast_run_reports_both_accuracies_and_its_tta_export_reproduces_the_reported_one_through_mlnet()
     {
         using var temp = new TempDirectory();
-        var train = CliProcess.Run(temp.Path, "train", "--recipe", "fast", "--model", "fast-half", "--train-limit", "3000", "--test-limit", $"{TestImages}",
-            "--epochs", "2", "--batch-size", "128", "--out", "run");
+        var train = CliProcess.Run(temp.Path, "train", "--recipe", "fast", "--model", "fast-half", "--train-limit", "2000", "--test-limit", $"{TestImages}",
+            "--epochs", "1", "--batch-size", "128", "--out", "run");
         Assert.True(train.ExitCode == 0, train.Stderr);
         using var results = JsonDocument.Parse(File.ReadAllText(temp.File("run/results.json")));
         var reported = results.RootElement.GetProperty("testAccuracy").GetDouble();
