@@ -94,6 +94,21 @@ public class FastRecipePartsTests
     }
 
     [Fact]
+    public void The_single_view_probabilities_come_from_the_same_passes_as_the_mean()
+    {
+        using var x = randn(2, 3, 5, 5);
+        int calls = 0;
+        // Class k for the k-th view, as above: the plain probabilities must be the first view's.
+        Tensor ViewCounter(Tensor input) { var logits = full(input.shape[0], 6, -30f); logits[TensorIndex.Colon, calls++] = tensor(30f); return logits; }
+
+        var (mean, plain) = new TestTimeAugmentation(Flip: true, Translate: 1).ProbabilitiesWithPlain(ViewCounter, x);
+
+        Assert.Equal(6, calls);
+        Assert.Equal(1f, plain[0, 0].item<float>(), 4);
+        Assert.Equal(0.25f, mean[0, 0].item<float>(), 4);
+    }
+
+    [Fact]
     public void Without_test_time_augmentation_one_view_is_scored()
     {
         using var x = randn(3, 3, 4, 4);

@@ -17,20 +17,29 @@ public readonly record struct TestTimeAugmentation(bool Flip = false, int Transl
     public int Count => (Flip ? 2 : 1) * (Translate > 0 ? 3 : 1);
 
     /// <summary>Mean class probabilities of <paramref name="model"/> over the views of batch <paramref name="x"/>.</summary>
-    public Tensor Probabilities(Func<Tensor, Tensor> model, Tensor x)
+    public Tensor Probabilities(Func<Tensor, Tensor> model, Tensor x) => ProbabilitiesWithPlain(model, x).Mean;
+
+    /// <summary>
+    /// The mean over the views, and the probabilities of the image itself (one of the views, so a
+    /// single-view score costs no extra pass); both are the same tensor when there is one view.
+    /// </summary>
+    public (Tensor Mean, Tensor Plain) ProbabilitiesWithPlain(Func<Tensor, Tensor> model, Tensor x)
     {
-        var centre = WithMirror(model, x);
-        if (Translate <= 0) return centre;
+        var plain = nn.functional.softmax(model(x), 1);
+        var centre = Flip ? plain.add(Mirrored(model, x)).div_(2) : plain;
+        if (Translate <= 0) return (centre, plain);
         long h = x.shape[2], w = x.shape[3], t = Translate;
         var padded = nn.functional.pad(x, [t, t, t, t], TorchSharp.PaddingModes.Reflect);
         var upLeft = WithMirror(model, padded.narrow(2, 0, h).narrow(3, 0, w));
         var downRight = WithMirror(model, padded.narrow(2, 2 * t, h).narrow(3, 2 * t, w));
-        return centre.mul(0.5).add_(upLeft.add(downRight).mul_(0.25));
+        return (centre.mul(0.5).add_(upLeft.add(downRight).mul_(0.25)), plain);
     }
 
     Tensor WithMirror(Func<Tensor, Tensor> model, Tensor x)
     {
         var probabilities = nn.functional.softmax(model(x), 1);
-        return Flip ? probabilities.add(nn.functional.softmax(model(x.flip(3)), 1)).div_(2) : probabilities;
+        return Flip ? probabilities.add(Mirrored(model, x)).div_(2) : probabilities;
     }
+
+    static Tensor Mirrored(Func<Tensor, Tensor> model, Tensor x) => nn.functional.softmax(model(x.flip(3)), 1);
 }

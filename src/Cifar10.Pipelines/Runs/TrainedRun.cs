@@ -27,6 +27,13 @@ public sealed class TrainedRun(RunRequest request, nn.Module<Tensor, Tensor> mod
     public Tensor Probabilities(LabeledImages images) =>
         ModelEvaluator.PredictProbabilities(Module, images.Pixels, Scaling, Request.Device, Request.Recipe.EvaluationBatchSize, Request.Recipe.EvaluationViews);
 
+    /// <summary>
+    /// As <see cref="Probabilities"/>, and, when the recipe has several views, also the probabilities of the images
+    /// alone, from the same passes (see <see cref="ModelEvaluator.PredictProbabilitiesWithPlain"/>).
+    /// </summary>
+    public (Tensor Mean, Tensor? Plain) ProbabilitiesWithPlain(LabeledImages images) =>
+        ModelEvaluator.PredictProbabilitiesWithPlain(Module, images.Pixels, Scaling, Request.Device, Request.Recipe.EvaluationBatchSize, Request.Recipe.EvaluationViews);
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -59,16 +59,18 @@ public static class TrainingRun
     /// <summary>Scores the test images once (with the recipe's evaluation views) and measures them with ML.NET; also the accuracy on the training images.</summary>
     public static RunEvaluation Evaluate(TrainedRun run)
     {
-        using var probabilities = run.Probabilities(run.Split.Test);
-        var scores = probabilities.data<float>().ToArray();
-        var labels = run.Split.Test.LabelArray();
-        var metrics = new MulticlassEvaluator(new MLContext(run.Request.Seed)).Evaluate(scores, labels, run.ClassNames);
-        var (_, trainAccuracy) = ModelEvaluator.Evaluate(run.Module, run.Split.Train, run.Scaling, run.Request.Device, run.Request.Recipe.EvaluationBatchSize);
-        // With test-time augmentation, also what one view scores: the plain model.onnx and model.zip score that way.
-        double? singleView = run.Request.Recipe.EvaluationViews.Count > 1
-            ? ModelEvaluator.Evaluate(run.Module, run.Split.Test, run.Scaling, run.Request.Device, run.Request.Recipe.EvaluationBatchSize).Accuracy
-            : null;
-        return new RunEvaluation(metrics, scores, labels, trainAccuracy, singleView);
+        var (probabilities, plain) = run.ProbabilitiesWithPlain(run.Split.Test);
+        using (probabilities)
+        using (plain)
+        {
+            var scores = probabilities.data<float>().ToArray();
+            var labels = run.Split.Test.LabelArray();
+            var metrics = new MulticlassEvaluator(new MLContext(run.Request.Seed)).Evaluate(scores, labels, run.ClassNames);
+            var (_, trainAccuracy) = ModelEvaluator.Evaluate(run.Module, run.Split.Train, run.Scaling, run.Request.Device, run.Request.Recipe.EvaluationBatchSize);
+            // With test-time augmentation, also what one view scores (the plain model.onnx and model.zip score that way), from the same passes.
+            double? singleView = plain is null ? null : ModelEvaluator.LossAndAccuracy(plain, run.Split.Test.Labels).Accuracy;
+            return new RunEvaluation(metrics, scores, labels, trainAccuracy, singleView);
+        }
     }
 
     /// <summary>Writes the run folder: weights and card, <c>model.onnx</c> (checked by ONNX Runtime first), <c>model.zip</c> (the ML.NET model), history, results, learning curves, and last <c>manifest.json</c>.</summary>
@@ -100,7 +102,7 @@ public static class TrainingRun
         TrainableParameters = run.Request.Model.TrainableParameters,
         TestAccuracy = evaluation.Test.MicroAccuracy,
         TestLoss = evaluation.Test.LogLoss,
-        EvaluationViews = evaluation.SingleViewTestAccuracy is null ? null : run.Request.Recipe.EvaluationViews,
+        EvaluationViews = run.Request.Recipe.EvaluationViews is { Count: > 1 } views ? views : null,
         SingleViewTestAccuracy = evaluation.SingleViewTestAccuracy,
     };
 }
