@@ -58,7 +58,7 @@ public class OnnxExportParityTests(ITestOutputHelper output)
 
     [RealDataFact]
     public void Fast_network_exports_with_standalone_gelu_bias_free_layers_and_logit_scale() =>
-        AssertQuicklyTrainedFastParity(ModelZoo.Get("fast-half"));
+        AssertQuicklyTrainedFastParity(ModelZoo.Fast(16, 64, 64, "fast-narrow")); // fast-half's layers at a quarter of its width: the same kinds to export, a fraction of the training
 
     [RealDataFact]
     public void Fast_network_with_a_fitted_whitening_stem_exports_it_as_a_convolution() =>
