@@ -54,7 +54,9 @@ public class BenchSmokeTests(ITestOutputHelper output)
         Assert.Equal("fast", precision.Model);
         // The fast recipe's batch, or all the training images when a bench this tiny has fewer (the trainer refuses a larger batch).
         Assert.InRange(precision.BatchSize, 1, Core.Training.TrainingRecipes.Fast.BatchSize);
-        Assert.All([precision.Float32ImagesPerSecond, precision.BFloat16ImagesPerSecond, precision.BFloat16Speedup], v => Assert.True(v > 0 && double.IsFinite(v), $"precision: {v}"));
+        Assert.True(precision.Float32ImagesPerSecond > 0 && double.IsFinite(precision.Float32ImagesPerSecond), $"fp32: {precision.Float32ImagesPerSecond}");
+        // bfloat16 is timed exactly where the CPU has it natively.
+        Assert.Equal(Core.Runtime.BFloat16Support.OnThisCpu, precision.BFloat16ImagesPerSecond is > 0 && precision.BFloat16Speedup is > 0 and < double.PositiveInfinity);
         var batches = Assert.IsType<BatchSizeBench>(results.BatchSizes);
         Assert.Equal("fast", batches.Model);
         Assert.Equal([16, 32], batches.Rows.Select(r => r.BatchSize)); // a size above the training images is left out

@@ -16,9 +16,11 @@ internal static class BenchTables
                 $"{t.RawGflops:F1}", $"{t.TrainerGflops:F1}", $"{t.TrainerGflops / r.Matmul.Gflops:P1}");
         AnsiConsole.Write(training);
         if (r.Precision is { } p)
-            AnsiConsole.MarkupLine($"Trainer, {p.Model} at batch {p.BatchSize}: fp32 {p.Float32ImagesPerSecond:N0} images/s, bf16 mixed precision {p.BFloat16ImagesPerSecond:N0} images/s ([bold]{p.BFloat16Speedup:F2}×[/])");
+            AnsiConsole.MarkupLine($"Trainer, {p.Model} at batch {p.BatchSize}: fp32 {p.Float32ImagesPerSecond:N0} images/s, " + (p.BFloat16ImagesPerSecond is { } bf16
+                ? $"bf16 mixed precision {bf16:N0} images/s ([bold]{p.BFloat16Speedup:F2}×[/])"
+                : "bf16 not measured (this CPU has no native bfloat16)"));
         if (r.BatchSizes is { Rows.Count: > 0 } b)
-            AnsiConsole.MarkupLine($"Trainer, {b.Model} ({b.Precision}) on {b.Images:N0} images, images/s by batch size: " +
+            AnsiConsole.MarkupLine($"Trainer, {b.Model} ({Cifar10.Core.EnumNames.Of(b.Precision)}) on {b.Images:N0} images, images/s by batch size: " +
                 string.Join(", ", b.Rows.Select(row => $"{row.BatchSize}: [bold]{row.ImagesPerSecond:N0}[/]")));
         if (r.Folder is { } f)
             AnsiConsole.MarkupLine($"Training {f.Model} on {f.Images:N0} images: from PNG files through ConvNet {f.FolderImagesPerSecond:N0} images/s, from the binary files {f.BinaryImagesPerSecond:N0} images/s ([bold]{f.Ratio:F3}×[/]); the whole one-epoch Fit from files {f.FolderFitSeconds:F1} s");

@@ -27,7 +27,7 @@ internal static class BenchChart
             PngWriter.Save(path, [training, inference], 720, 480);
             return;
         }
-        var byBatch = GroupedBarChart.Create($"Trainer, {batches.Model} ({batches.Precision}), by batch size", "Batch size", "Images per second",
+        var byBatch = GroupedBarChart.Create($"Trainer, {batches.Model} ({Core.EnumNames.Of(batches.Precision)}), by batch size", "Batch size", "Images per second",
             batches.Rows.Select(r => r.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
             [("Trainer", batches.Rows.Select(r => r.ImagesPerSecond).ToArray())], "N0");
         PngWriter.Save(path, [training, inference, byBatch], 720, 480);

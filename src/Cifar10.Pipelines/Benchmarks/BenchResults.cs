@@ -52,11 +52,14 @@ public sealed record TrainingBench(
 /// <summary>
 /// The real <c>Trainer</c> on real images with float32 training passes and with bfloat16 mixed
 /// precision (<c>TrainingPrecision.BFloat16</c>), alternating in one process, the best round of each kept.
+/// bfloat16 is measured only where the CPU computes it natively (<c>BFloat16Support.OnThisCpu</c>):
+/// emulated, it is many times slower, the fast recipe never picks it, and timing it would hold a
+/// quick bench for a quarter of an hour. Null there.
 /// </summary>
-public sealed record PrecisionBench(string Model, int BatchSize, int Images, double Float32ImagesPerSecond, double BFloat16ImagesPerSecond)
+public sealed record PrecisionBench(string Model, int BatchSize, int Images, double Float32ImagesPerSecond, double? BFloat16ImagesPerSecond)
 {
-    /// <summary>bfloat16 images/s ÷ float32 images/s.</summary>
-    public double BFloat16Speedup => BFloat16ImagesPerSecond / Float32ImagesPerSecond;
+    /// <summary>bfloat16 images/s ÷ float32 images/s (null where bfloat16 was not measured).</summary>
+    public double? BFloat16Speedup => BFloat16ImagesPerSecond / Float32ImagesPerSecond;
 }
 
 /// <summary>
@@ -64,7 +67,7 @@ public sealed record PrecisionBench(string Model, int BatchSize, int Images, dou
 /// recipe resolves to on this machine (<c>TrainingPrecision.Auto</c>): whether large batches keep
 /// their speed per image.
 /// </summary>
-public sealed record BatchSizeBench(string Model, string Precision, int Images, IReadOnlyList<BatchSizeRow> Rows);
+public sealed record BatchSizeBench(string Model, Core.Training.TrainingPrecision Precision, int Images, IReadOnlyList<BatchSizeRow> Rows);
 
 /// <summary>Training images/s (batches 2…last) at one batch size.</summary>
 public sealed record BatchSizeRow(int BatchSize, double ImagesPerSecond);

@@ -85,14 +85,15 @@ public static class BenchRunner
     {
         // The fast recipe's batch, unless a tiny bench has fewer training images (the trainer refuses a batch larger than its data).
         var batchSize = Math.Min(TrainingRecipes.Fast.BatchSize, split.Train.Count);
+        var native = Core.Runtime.BFloat16Support.OnThisCpu;
         TrainerThroughput.Result? float32 = null, bfloat16 = null;
         for (int round = 1; round <= options.Rounds; round++)
         {
-            status?.Report($"training {definition.Id} at batch {batchSize}: fp32 then bf16, round {round}/{options.Rounds}");
+            status?.Report($"training {definition.Id} at batch {batchSize}: fp32{(native ? " then bf16" : "")}, round {round}/{options.Rounds}");
             float32 = Faster(float32, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, TrainingPrecision.Float32));
-            bfloat16 = Faster(bfloat16, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, TrainingPrecision.BFloat16));
+            if (native) bfloat16 = Faster(bfloat16, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, TrainingPrecision.BFloat16));
         }
-        return new PrecisionBench(definition.Id, batchSize, float32!.Images, float32.SteadyImagesPerSecond, bfloat16!.SteadyImagesPerSecond);
+        return new PrecisionBench(definition.Id, batchSize, float32!.Images, float32.SteadyImagesPerSecond, bfloat16?.SteadyImagesPerSecond);
     }
 
     // One epoch over the same images at each size (sizes above the image count are left out): large
@@ -103,10 +104,10 @@ public static class BenchRunner
         var rows = new List<BatchSizeRow>();
         foreach (var batchSize in options.BatchSizes.Where(b => b <= split.Train.Count))
         {
-            status?.Report($"training {definition.Id} at batch {batchSize} ({precision})");
+            status?.Report($"training {definition.Id} at batch {batchSize} ({Core.EnumNames.Of(precision)})");
             rows.Add(new(batchSize, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, precision).SteadyImagesPerSecond));
         }
-        return new BatchSizeBench(definition.Id, precision.ToString(), split.Train.Count, rows);
+        return new BatchSizeBench(definition.Id, precision, split.Train.Count, rows);
     }
 
     static TrainerThroughput.Result Faster(TrainerThroughput.Result? best, TrainerThroughput.Result result) =>
