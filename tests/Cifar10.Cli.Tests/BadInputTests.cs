@@ -29,7 +29,7 @@ public class BadInputTests
     [InlineData("error: --shifts 32: is outside the 32×32 image; shifts run from 0 to 31 pixels.", "--suite", "translation", "--shifts", "0-4,32")]
     [InlineData("error: --shifts 0-x: '0-x' is not a whole number or a range such as 0-8.", "--suite", "translation", "--shifts", "0-x")]
     [InlineData("error: --permutation-seed is given twice with different values (1, 2); give one.", "--suite", "locality", "--permutation-seed", "1", "--permutation-seed", "2")]
-    [InlineData("error: --suite trains its own cells with the study's protocol: --models, --batch-size, --lr, --input-scaling, --precision, --train-limit and --test-limit do not apply (use --train-images, --epochs, --seeds).", "--suite", "kernels", "--models", "dense")]
+    [InlineData("error: --suite trains its own cells with the study's protocol: --models, --batch-size, --lr, --input-scaling, --precision and --train-limit do not apply (use --train-images, --epochs, --seeds, --test-limit).", "--suite", "kernels", "--models", "dense")]
     [InlineData("error: --full, --train-images, --sample-sizes, --shifts and --permutation-seed go with --suite.", "--shifts", "0-8")]
     [InlineData("error: --train-images 60000: training images must be between 500 and 45,000 (CIFAR-10's 50,000 less the validation tenth).", "--suite", "depth", "--train-images", "60000")]
     public void Bad_suite_settings(string expected, params string[] arguments)

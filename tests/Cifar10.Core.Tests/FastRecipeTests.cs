@@ -20,6 +20,42 @@ public class FastRecipeTests
     }
 
     [Fact]
+    public void One_cycle_can_start_and_end_at_fractions_of_the_peak()
+    {
+        // airbench94's shape over 100 steps: 0.2× rising to 1× at step 23, then falling to 0.07× at the end.
+        Assert.Equal(1.5 * (0.2 + 0.8 * 1 / 23), OneCycleLearningRate.Rate(1.5, 0.23, 0, 100, 0.2, 0.07), 12);
+        Assert.Equal(1.5, OneCycleLearningRate.Rate(1.5, 0.23, 22, 100, 0.2, 0.07), 12);
+        Assert.Equal(1.5 * (0.07 + 0.93 * 50 / 77), OneCycleLearningRate.Rate(1.5, 0.23, 50, 100, 0.2, 0.07), 12);
+        Assert.Equal(1.5 * 0.07, OneCycleLearningRate.Rate(1.5, 0.23, 100, 100, 0.2, 0.07), 12);
+    }
+
+    [Fact]
+    public void The_airbench94_recipe_holds_the_published_settings_in_this_trainers_terms()
+    {
+        var recipe = TrainingRecipes.Airbench94;
+        Assert.Same(recipe, TrainingRecipes.Get("airbench94"));
+        Assert.Same(recipe, ModelZoo.DefaultRecipe("fast-whitened"));
+        Assert.Equal("fast", TrainingRecipes.Fast.Name);
+        // Published per 1024 examples with a summed loss: lr 11.5 and decay 0.0153, each divided by 1024 × (1 + 1/(1 − momentum)).
+        var kilostep = 1024 * (1 + 1 / (1 - recipe.Momentum));
+        Assert.Equal(0.85, recipe.Momentum);
+        Assert.Equal(1024, recipe.BatchSize);
+        Assert.Equal(11.5 / kilostep * 1024, recipe.LearningRate, 12);                                  // per step of a mean loss
+        Assert.Equal(0.0153 * 1024 / kilostep, recipe.LearningRate * recipe.WeightDecay, 12);          // shrink per step
+        Assert.Equal((64, 0.2, 2, true, 3), (recipe.NormBiasLearningRateScale, recipe.LabelSmoothing, recipe.AugmentTranslate, recipe.AugmentFlip, recipe.WhiteningBiasEpochs));
+        Assert.Equal(6, recipe.EvaluationViews.Count);
+        Assert.Equal((0.23, 0.2, 0.07), (recipe.WarmupFraction, recipe.LearningRateStartFraction, recipe.LearningRateEndFraction));
+        // A lookahead pull every 5 steps on the full training set less the held-out share.
+        var steps = (long)Math.Ceiling(50_000 * (1 - recipe.ValidationFraction) / recipe.BatchSize) * recipe.Epochs;
+        Assert.Equal(5, steps / recipe.LookaheadPulls);
+        Assert.Contains("from 0.2× to 0.07× the peak", recipe.Describe());
+        // Its network's BatchNorm: PyTorch momentum 1 − 0.6, ε 10⁻¹², scale frozen; the fast network keeps its own.
+        Assert.All(ModelZoo.Get("fast-whitened").Layers.Select(l => l.Spec).OfType<BatchNormSpec>(), b => Assert.Equal(new BatchNormSpec(1e-12, 0.4, false), b));
+        Assert.All(ModelZoo.Get("fast").Layers.Select(l => l.Spec).OfType<BatchNormSpec>(), b => Assert.Equal(new BatchNormSpec(1e-5, 0.1, false), b));
+        Assert.DoesNotContain("× the peak", TrainingRecipes.Fast.Describe());
+    }
+
+    [Fact]
     public void Translation_moves_each_image_by_at_most_the_padding_and_keeps_its_pixels()
     {
         manual_seed(3);

@@ -93,11 +93,14 @@ public class ArchitectureSuiteTests
         using var temp = new TempDirectory();
         var options = new ArchitectureSuiteOptions
         {
-            OutputDirectory = temp.File("suite"), Parts = [SuitePart.Padding, SuitePart.Translation], Seeds = 2, TrainImages = 600, Epochs = 1, Shifts = [0, 3],
+            OutputDirectory = temp.File("suite"), Parts = [SuitePart.Padding, SuitePart.Translation], Seeds = 2, TrainImages = 600, TestLimit = 2_000, Epochs = 1, Shifts = [0, 3],
         };
         var results = ArchitectureSuiteRunner.Run(TestData.Real, options);
 
         Assert.Equal(["cnn-3x3", "cnn-3x3-valid", "dense"], results.Cells.Select(c => c.Name));
+        Assert.Equal(2_000, results.Setup.TestImages);
+        using (var runResults = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("suite/cnn-3x3/seed-42/results.json"))))
+            Assert.Equal(2_000, runResults.RootElement.GetProperty("split").GetProperty("testCount").GetInt32());
         Assert.All(results.Cells, c => Assert.Equal(2, c.Runs.Count));
         Assert.All(results.Cells.Where(c => c.Model != "dense").SelectMany(c => c.Runs), r => Assert.NotNull(r.LastEpoch));
         var cnn = results.Cell("cnn-3x3")!;

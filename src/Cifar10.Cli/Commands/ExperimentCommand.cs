@@ -14,7 +14,7 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     public sealed class Settings : RecipeSettings
     {
         [CommandOption("--models <IDS>")]
-        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK and its variants such as cnn-3x3-2conv; fast, fast-half and fast-whitened train with the fast recipe).")]
+        [Description("Comma-separated model ids (default: dense,cnn-3x3,cnn-5x5; any odd cnn-KxK and its variants such as cnn-3x3-2conv; fast and fast-half train with the fast recipe, fast-whitened with airbench94).")]
         public string? Models { get; init; }
 
         [CommandOption("--seeds <N>")]
@@ -55,8 +55,8 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         {
             if (Suite is null && (Full || TrainImages is not null || SampleSizes is not null || Shifts is not null || PermutationSeed is not null))
                 return Spectre.Console.ValidationResult.Error("--full, --train-images, --sample-sizes, --shifts and --permutation-seed go with --suite.");
-            if (Suite is not null && (Models is not null || BatchSize is not null || LearningRate is not null || InputScaling is not null || Precision is not null || TrainLimit is not null || TestLimit is not null))
-                return Spectre.Console.ValidationResult.Error("--suite trains its own cells with the study's protocol: --models, --batch-size, --lr, --input-scaling, --precision, --train-limit and --test-limit do not apply (use --train-images, --epochs, --seeds).");
+            if (Suite is not null && (Models is not null || BatchSize is not null || LearningRate is not null || InputScaling is not null || Precision is not null || TrainLimit is not null))
+                return Spectre.Console.ValidationResult.Error("--suite trains its own cells with the study's protocol: --models, --batch-size, --lr, --input-scaling, --precision and --train-limit do not apply (use --train-images, --epochs, --seeds, --test-limit).");
             if (PermutationSeed is { Length: > 1 } seeds && seeds.Distinct().Count() > 1)
                 return Spectre.Console.ValidationResult.Error($"--permutation-seed is given twice with different values ({string.Join(", ", seeds.Distinct())}); give one.");
             return base.Validate();

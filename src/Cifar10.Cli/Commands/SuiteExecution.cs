@@ -19,6 +19,7 @@ internal static class SuiteExecution
             Seeds = settings.Seeds ?? defaults.Seeds,
             BaseSeed = settings.Seed,
             TrainImages = settings.TrainImages ?? defaults.TrainImages,
+            TestLimit = settings.TestLimit,
             SampleSizes = settings.SampleSizes is null ? defaults.SampleSizes : NumberLists.Parse(settings.SampleSizes, "SampleSizes"),
             Epochs = settings.Epochs ?? defaults.Epochs,
             Shifts = settings.Shifts is null ? defaults.Shifts : NumberLists.Parse(settings.Shifts, "Shifts"),

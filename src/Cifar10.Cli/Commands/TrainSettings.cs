@@ -77,11 +77,11 @@ internal class RecipeSettings : DataSettings
 internal sealed class TrainSettings : RecipeSettings
 {
     [CommandOption("-m|--model <ID>")]
-    [Description("dense, cnn-3x3 (default), cnn-5x5, any odd cnn-KxK, fast, fast-half (default of --recipe fast) or fast-whitened.")]
+    [Description("dense, cnn-3x3 (default), cnn-5x5, any odd cnn-KxK, fast (default of --recipe fast), fast-half or fast-whitened (default of --recipe airbench94).")]
     public string? Model { get; init; }
 
     [CommandOption("--recipe <NAME>")]
-    [Description("study (the original Keras protocol) or fast (SGD-Nesterov one-cycle, augmentation, TTA). Default: the model's own (fast for the fast models, study otherwise).")]
+    [Description("study (the original Keras protocol), fast (SGD-Nesterov one-cycle, augmentation, TTA) or airbench94 (airbench94's published settings, batch 1024). Default: the model's own (airbench94 for fast-whitened, fast for fast and fast-half, study otherwise).")]
     public string? Recipe { get; init; }
 
     [CommandOption("--seed <N>")]
@@ -121,7 +121,11 @@ internal sealed class TrainSettings : RecipeSettings
     }
 
     /// <summary>The model this command trains: <c>--model</c>, else the recipe's usual network, else cnn-3x3.</summary>
-    public string ModelId => Model ?? (Recipe is not null && TrainingRecipes.Get(Recipe) is FastRecipe ? "fast" : "cnn-3x3");
+    public string ModelId => Model ?? DefaultModelFor(Recipe is null ? null : TrainingRecipes.Get(Recipe));
+
+    // Each recipe's own network: airbench94's recipe was tuned for its whitened net.
+    static string DefaultModelFor(TrainingRecipe? recipe) =>
+        recipe?.Name == TrainingRecipes.Airbench94.Name ? "fast-whitened" : recipe is FastRecipe ? "fast" : "cnn-3x3";
 
     /// <summary>The recipe this command trains with: <c>--recipe</c>, else the model's default, with the overrides.</summary>
     public TrainingRecipe ResolveRecipe() =>

@@ -38,21 +38,23 @@ public static class ModelZoo
     /// <c>fast</c> uses widths 64/256/256; <c>fast-half</c> 32/128/128 (a quarter of the FLOPs).
     /// With <paramref name="whiteningStem"/> the 3×3 stem is airbench94's instead: a frozen 2×2
     /// patch-whitening convolution (24 channels, fitted on training images, see <see cref="PatchWhiteningSpec"/>)
-    /// and GELU; that network is <c>fast-whitened</c>.
+    /// and GELU, and its BatchNorm settings (momentum 0.4 in PyTorch's sense — its "0.6" — and ε 10⁻¹²):
+    /// that network, airbench94's, is <c>fast-whitened</c>.
     /// </summary>
     public static ModelDefinition Fast(int width1 = 64, int width2 = 256, int width3 = 256, string id = "fast", int imageSize = CifarImageSize, int classes = CifarClasses,
         bool whiteningStem = false)
     {
         if (imageSize % 8 != 0)
             throw new InvalidSettingException("ImageSize", imageSize, $"{id} needs a multiple of 8 (three 2×2 poolings, then a global one).");
+        var (epsilon, momentum) = whiteningStem ? (1e-12, 0.4) : (1e-5, 0.1);
         var builder = whiteningStem
             ? Input(imageSize, classes).PatchWhitening().Activate(Activation.Gelu)
             : Input(imageSize, classes)
-                .Conv2D(width1 / 2, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
+                .Conv2D(width1 / 2, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(epsilon, momentum, trainScale: false).Activate(Activation.Gelu);
         foreach (var width in new[] { width1, width2, width3 })
             builder = builder
-                .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).MaxPool().BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu)
-                .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(1e-5, 0.1, trainScale: false).Activate(Activation.Gelu);
+                .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).MaxPool().BatchNorm(epsilon, momentum, trainScale: false).Activate(Activation.Gelu)
+                .Conv2D(width, 3, Activation.None, useBias: false, identityInit: true).BatchNorm(epsilon, momentum, trainScale: false).Activate(Activation.Gelu);
         // A 2×2 valid stem leaves 31 pixels, 3 after three poolings (floor): the global pool takes what is left.
         var finalSide = whiteningStem ? (imageSize - 1) / 8 : imageSize / 8;
         return builder.MaxPool(finalSide).Flatten().Dense(classes, Activation.None, useBias: false).Scale(1f / 9f)
@@ -62,7 +64,7 @@ public static class ModelZoo
     /// <summary>Looks up a model id for images of <paramref name="imageSize"/> pixels and <paramref name="classes"/> classes; unknown ids give a one-line error listing the valid ones.</summary>
     public static ModelDefinition Get(string id, int imageSize = CifarImageSize, int classes = CifarClasses) => Find(id, imageSize, classes).Definition;
 
-    /// <summary>The recipe a model trains with unless told otherwise: <c>fast</c> for the fast networks, <c>study</c> for the study's.</summary>
+    /// <summary>The recipe a model trains with unless told otherwise: <c>study</c> for the study's networks, <c>fast</c> for <c>fast</c> and <c>fast-half</c>, <c>airbench94</c> for <c>fast-whitened</c>.</summary>
     public static TrainingRecipe DefaultRecipe(string id) => Find(id, CifarImageSize, CifarClasses).Family.Recipe;
 
     // A family of ids: the definition for an id it knows (null for others), for an image size and a
@@ -75,7 +77,7 @@ public static class ModelZoo
         new(TryCnn, TrainingRecipes.Study),
         new((id, size, classes) => id == "fast" ? Fast(imageSize: size, classes: classes) : null, TrainingRecipes.Fast),
         new((id, size, classes) => id == "fast-half" ? Fast(32, 128, 128, "fast-half", size, classes) : null, TrainingRecipes.Fast),
-        new((id, size, classes) => id == "fast-whitened" ? Fast(id: "fast-whitened", imageSize: size, classes: classes, whiteningStem: true) : null, TrainingRecipes.Fast),
+        new((id, size, classes) => id == "fast-whitened" ? Fast(id: "fast-whitened", imageSize: size, classes: classes, whiteningStem: true) : null, TrainingRecipes.Airbench94),
     ];
 
     static (ModelDefinition Definition, Family Family) Find(string id, int imageSize, int classes)

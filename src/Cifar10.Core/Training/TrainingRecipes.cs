@@ -9,8 +9,11 @@ public static class TrainingRecipes
     /// <summary>The fast recipe, after airbench94.</summary>
     public static FastRecipe Fast { get; } = new();
 
+    /// <summary>airbench94's published settings for its network, <c>fast-whitened</c> (see <see cref="FastRecipe"/>).</summary>
+    public static FastRecipe Airbench94 { get; } = FastRecipe.Airbench94();
+
     /// <summary>Every built-in recipe.</summary>
-    public static IReadOnlyList<TrainingRecipe> All { get; } = [Study, Fast];
+    public static IReadOnlyList<TrainingRecipe> All { get; } = [Study, Fast, Airbench94];
 
     /// <summary>The recipe named <paramref name="name"/> (case-insensitive); an <see cref="InvalidSettingException"/> for unknown names.</summary>
     public static TrainingRecipe Get(string name) =>

@@ -44,7 +44,7 @@ public static class BenchRunner
         using var split = DataSplit.Create(data, options.Seed, trainLimit, testLimit: 0);
         var training = definitions.Select(d => MeasureTraining(d, split, options, status)).ToArray();
         var precision = MeasurePrecision(ModelZoo.Get(options.PrecisionModel), split, options, status);
-        var batchSizes = MeasureBatchSizes(ModelZoo.Get(options.PrecisionModel), split, options, status);
+        var batchSizes = MeasureBatchSizes(ModelZoo.Get(options.PrecisionModel), split, options, precision, status);
         var folder = FolderTrainingThroughput.Measure(ModelZoo.Get(options.PeakModel), split, options, status);
         var inference = definitions.Select(d => MeasureInference(d, data.Test, options, status)).ToArray();
 
@@ -98,12 +98,19 @@ public static class BenchRunner
 
     // One epoch over the same images at each size (sizes above the image count are left out): large
     // batches should be at least as fast per image as small ones; when they are not, memory traffic is the suspect.
-    static BatchSizeBench MeasureBatchSizes(ModelDefinition definition, DataSplit split, BenchOptions options, IProgress<string>? status)
+    // The size and precision the precision bench timed already is taken from it, not trained again.
+    static BatchSizeBench MeasureBatchSizes(ModelDefinition definition, DataSplit split, BenchOptions options, PrecisionBench measured, IProgress<string>? status)
     {
         var precision = Core.Runtime.BFloat16Support.Resolve(TrainingRecipes.Fast.Precision, TorchSharp.DeviceType.CPU);
+        var known = precision == TrainingPrecision.Float32 ? measured.Float32ImagesPerSecond : measured.BFloat16ImagesPerSecond;
         var rows = new List<BatchSizeRow>();
         foreach (var batchSize in options.BatchSizes.Where(b => b <= split.Train.Count))
         {
+            if (batchSize == measured.BatchSize && known is { } imagesPerSecond)
+            {
+                rows.Add(new(batchSize, imagesPerSecond));
+                continue;
+            }
             status?.Report($"training {definition.Id} at batch {batchSize} ({Core.EnumNames.Of(precision)})");
             rows.Add(new(batchSize, TrainerThroughput.Measure(definition, split, batchSize, options.Seed, precision).SteadyImagesPerSecond));
         }

@@ -25,6 +25,8 @@ public sealed record ArchitectureSuiteOptions
     public IReadOnlyList<int> SampleSizes { get; init; } = [5_000, 10_000, 20_000, 45_000];
     /// <summary>Most epochs of any run (early stopping may end it sooner).</summary>
     public int Epochs { get; init; } = 10;
+    /// <summary>Test images every run is scored on: the first this many (null: all 10,000). Fewer make a quick look, not a claim.</summary>
+    public int? TestLimit { get; init; }
     /// <summary>Pixel shifts of the translation part.</summary>
     public IReadOnlyList<int> Shifts { get; init; } = Enumerable.Range(0, 9).ToArray();
     /// <summary>Seed of the fixed pixel permutation of the locality part.</summary>
@@ -54,6 +56,7 @@ public sealed record ArchitectureSuiteOptions
         InvalidSettingException.RequirePositive(nameof(Seeds), Seeds);
         InvalidSettingException.RequirePositive(nameof(Epochs), Epochs);
         RequireTrainImages(nameof(TrainImages), TrainImages);
+        if (TestLimit is int test) InvalidSettingException.RequirePositive(nameof(TestLimit), test);
         if (SampleSizes.Count == 0) throw new InvalidSettingException(nameof(SampleSizes), "(none)", "name at least one training-set size.");
         foreach (var size in SampleSizes) RequireTrainImages(nameof(SampleSizes), size);
         if (Shifts.Count == 0) throw new InvalidSettingException(nameof(Shifts), "(none)", "name at least one shift.");

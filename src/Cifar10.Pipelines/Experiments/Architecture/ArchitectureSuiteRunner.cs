@@ -29,7 +29,7 @@ public static class ArchitectureSuiteRunner
         AtomicFile.EnsureDirectory(options.OutputDirectory);
         AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, OptionsFile), JsonSerializer.Serialize(new
         {
-            Parts = options.Parts.Select(SuiteParts.Name), Seeds = options.SeedList, options.TrainImages, options.SampleSizes, options.Epochs,
+            Parts = options.Parts.Select(SuiteParts.Name), Seeds = options.SeedList, options.TrainImages, options.TestLimit, options.SampleSizes, options.Epochs,
             options.Shifts, options.PermutationSeed, Cells = cells.Select(c => c.NameFor(options.TrainImages)),
         }, RunFolder.Json));
         var started = DateTime.UtcNow;
@@ -46,7 +46,7 @@ public static class ArchitectureSuiteRunner
                 runs.Add(run);
                 if (wasReadBack) readBack++;
             }
-        var results = ArchitectureSuiteResults.From(options, cells, runs, data.Test.Count, started, clock.Elapsed.TotalMinutes, TorchSharp.torch.get_num_threads())
+        var results = ArchitectureSuiteResults.From(options, cells, runs, Math.Min(options.TestLimit ?? data.Test.Count, data.Test.Count), started, clock.Elapsed.TotalMinutes, TorchSharp.torch.get_num_threads())
             with { RunsReadBack = readBack };
         SuiteReport.Write(options.OutputDirectory, results);
         return results;
@@ -65,7 +65,7 @@ public static class ArchitectureSuiteRunner
         var recipe = ModelZoo.DefaultRecipe(definition.Id) with { Epochs = options.Epochs };
         var request = new RunRequest(definition, recipe, folder)
         {
-            Seed = seed, Device = options.Device, TrainLimit = ArchitectureSuiteOptions.TrainLimitFor(cell.TrainImages), Resume = options.Resume,
+            Seed = seed, Device = options.Device, TrainLimit = ArchitectureSuiteOptions.TrainLimitFor(cell.TrainImages), TestLimit = options.TestLimit, Resume = options.Resume,
         };
         LastEpochProbe? probe = null;
         using var trained = TrainingRun.Train(data, request, split =>

@@ -27,7 +27,7 @@ public static class SuiteReport
         text.AppendLine("# The architecture study: the original's claims, tested").AppendLine();
         text.AppendLine(string.Create(C,
             $"Parts: {string.Join(", ", setup.Parts)}. Every cell is trained with {setup.Seeds.Count} seed(s) ({string.Join(", ", setup.Seeds)}) on the first CIFAR-10 " +
-            $"training images, a stratified tenth of them held out for validation, and scored on all {setup.TestImages:N0} test images. " +
+            $"training images, a stratified tenth of them held out for validation, and scored on {setup.TestImages:N0} test images. " +
             $"Training: the study's protocol — {setup.Training}. Base training set: {setup.TrainImages:N0} images; " +
             $"sample-efficiency sizes {string.Join(", ", setup.SampleSizes.Select(s => s.ToString("N0", C)))}; shifts {string.Join(", ", setup.Shifts)} pixels; " +
             $"pixel permutation seed {setup.PermutationSeed}. {WallTime(results)} on {setup.Device} with {setup.Threads} threads."));
