@@ -46,7 +46,7 @@ public class BadInputTests
     [InlineData("--device", "tpu", "--device tpu: expected auto, cpu or cuda.")]
     [InlineData("--input-scaling", "zscore", "--input-scaling zscore: expected unit or standardize.")]
     [InlineData("--precision", "fp16", "--precision fp16: expected fp32, bf16 or auto.")]
-    [InlineData("--recipe", "slow", "--recipe slow: expected study or fast.")]
+    [InlineData("--recipe", "slow", "--recipe slow: expected study, fast or airbench94.")]
     public void Bad_training_options(string option, string value, string expected)
     {
         using var temp = new TempDirectory();

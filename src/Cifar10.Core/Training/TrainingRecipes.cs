@@ -18,5 +18,5 @@ public static class TrainingRecipes
     /// <summary>The recipe named <paramref name="name"/> (case-insensitive); an <see cref="InvalidSettingException"/> for unknown names.</summary>
     public static TrainingRecipe Get(string name) =>
         All.FirstOrDefault(r => string.Equals(r.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidSettingException("Recipe", name, $"expected {string.Join(" or ", All.Select(r => r.Name))}.");
+        ?? throw new InvalidSettingException("Recipe", name, $"expected {string.Join(", ", All.SkipLast(1).Select(r => r.Name))} or {All[^1].Name}.");
 }
