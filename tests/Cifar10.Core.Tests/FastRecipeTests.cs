@@ -49,6 +49,7 @@ public class FastRecipeTests
         var steps = (long)Math.Ceiling(50_000 * (1 - recipe.ValidationFraction) / recipe.BatchSize) * recipe.Epochs;
         Assert.Equal(5, steps / recipe.LookaheadPulls);
         Assert.Contains("from 0.2× to 0.07× the peak", recipe.Describe());
+        Assert.Contains("L2 0.00133,", recipe.Describe()); // three digits, not the double's seventeen
         // Its network's BatchNorm: PyTorch momentum 1 − 0.6, ε 10⁻¹², scale frozen; the fast network keeps its own.
         Assert.All(ModelZoo.Get("fast-whitened").Layers.Select(l => l.Spec).OfType<BatchNormSpec>(), b => Assert.Equal(new BatchNormSpec(1e-12, 0.4, false), b));
         Assert.All(ModelZoo.Get("fast").Layers.Select(l => l.Spec).OfType<BatchNormSpec>(), b => Assert.Equal(new BatchNormSpec(1e-5, 0.1, false), b));

@@ -144,7 +144,7 @@ public sealed record FastRecipe : TrainingRecipe
 
     /// <inheritdoc />
     public override string Describe() =>
-        $"SGD with Nesterov momentum {Momentum} (peak lr {LearningRate}, L2 {WeightDecay}, BatchNorm shifts at {NormBiasLearningRateScale}× the rate), " +
+        $"SGD with Nesterov momentum {Momentum} (peak lr {LearningRate}, L2 {WeightDecay:G3}, BatchNorm shifts at {NormBiasLearningRateScale}× the rate), " +
         $"one-cycle learning rate ({WarmupFraction:P0} warm-up{Ends()}), batch {BatchSize}, {Epochs} epochs, label smoothing {LabelSmoothing}, " +
         $"lookahead weight averaging ({LookaheadPulls} pulls), {AugmentTranslate}-pixel translations{(AugmentFlip ? " and alternating flips" : "")}, " +
         $"{EvaluationViews.Count}-view test-time augmentation";
