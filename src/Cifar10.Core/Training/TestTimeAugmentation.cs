@@ -26,7 +26,7 @@ public readonly record struct TestTimeAugmentation(bool Flip = false, int Transl
     public (Tensor Mean, Tensor Plain) ProbabilitiesWithPlain(Func<Tensor, Tensor> model, Tensor x)
     {
         var plain = nn.functional.softmax(model(x), 1);
-        var centre = Flip ? plain.add(Mirrored(model, x)).div_(2) : plain;
+        var centre = WithMirror(model, x, plain);
         if (Translate <= 0) return (centre, plain);
         long h = x.shape[2], w = x.shape[3], t = Translate;
         var padded = nn.functional.pad(x, [t, t, t, t], TorchSharp.PaddingModes.Reflect);
@@ -35,11 +35,10 @@ public readonly record struct TestTimeAugmentation(bool Flip = false, int Transl
         return (centre.mul(0.5).add_(upLeft.add(downRight).mul_(0.25)), plain);
     }
 
-    Tensor WithMirror(Func<Tensor, Tensor> model, Tensor x)
+    // The view's probabilities, averaged with its mirror image's when flipping; pass them when already computed.
+    Tensor WithMirror(Func<Tensor, Tensor> model, Tensor x, Tensor? probabilities = null)
     {
-        var probabilities = nn.functional.softmax(model(x), 1);
-        return Flip ? probabilities.add(Mirrored(model, x)).div_(2) : probabilities;
+        probabilities ??= nn.functional.softmax(model(x), 1);
+        return Flip ? probabilities.add(nn.functional.softmax(model(x.flip(3)), 1)).div_(2) : probabilities;
     }
-
-    static Tensor Mirrored(Func<Tensor, Tensor> model, Tensor x) => nn.functional.softmax(model(x.flip(3)), 1);
 }
