@@ -13,7 +13,8 @@ public class PredictCommandTests
     [RealDataFact]
     public void Good_images_are_scored_and_each_bad_one_gets_one_error_line()
     {
-        var folder = Directory.CreateTempSubdirectory("predict-").FullName;
+        using var temp = new TempDirectory();
+        var folder = temp.Path;
         string Write(string name, byte[] bytes) { var p = Path.Combine(folder, name); File.WriteAllBytes(p, bytes); return p; }
         var good = new[]
         {
@@ -57,7 +58,8 @@ public class PredictCommandTests
     [RealDataFact]
     public void The_table_shows_each_image_with_its_top_3()
     {
-        var png = Path.Combine(Directory.CreateTempSubdirectory("predict-table-").FullName, "real-3.png");
+        using var temp = new TempDirectory();
+        var png = temp.File("real-3.png");
         File.WriteAllBytes(png, ImageFixtures.RecordAsPng(RealCifar.TestRecord(3)));
         using var classifier = ImageClassifier.Load(QuickRun.OnnxPath);
         var expected = classifier.PredictFile(png);
@@ -73,9 +75,10 @@ public class PredictCommandTests
     [RealDataFact]
     public void A_truncated_model_is_one_line_and_exit_1()
     {
-        var model = Path.Combine(Directory.CreateTempSubdirectory("predict-model-").FullName, "model.onnx");
+        using var temp = new TempDirectory();
+        var model = temp.File("model.onnx");
         File.WriteAllBytes(model, File.ReadAllBytes(QuickRun.OnnxPath)[..4096]);
-        var image = Path.Combine(Path.GetDirectoryName(model)!, "a.png");
+        var image = temp.File("a.png");
         File.WriteAllBytes(image, ImageFixtures.Solid(32, 32, SKColors.Red));
 
         var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", model, image);
@@ -88,8 +91,8 @@ public class PredictCommandTests
     [Fact]
     public void A_model_that_outputs_NaN_is_a_one_line_error()
     {
-        var folder = Directory.CreateTempSubdirectory("predict-nan-").FullName;
-        var white = Path.Combine(folder, "white.png");
+        using var temp = new TempDirectory();
+        var white = temp.File("white.png");
         File.WriteAllBytes(white, ImageFixtures.Solid(32, 32, SKColors.White));
         var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", NonFiniteModel.OnnxPath, "--json", white);
         Assert.Equal(1, result.ExitCode);
@@ -100,7 +103,8 @@ public class PredictCommandTests
     [Fact]
     public void A_directory_and_a_never_ending_device_are_one_line_errors_each()
     {
-        var folder = Directory.CreateTempSubdirectory("predict-dir-").FullName;
+        using var temp = new TempDirectory();
+        var folder = temp.Path;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = CliProcess.Run(AppContext.BaseDirectory, "predict", "--model", NonFiniteModel.OnnxPath, folder, "/dev/zero");
         Assert.Equal(1, result.ExitCode);

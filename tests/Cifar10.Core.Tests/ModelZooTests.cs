@@ -1,10 +1,20 @@
 using Cifar10.Core;
 using Cifar10.Core.Models;
+using Cifar10.Core.Training;
 
 namespace Cifar10.Core.Tests;
 
 public class ModelZooTests
 {
+    [Fact]
+    public void Each_recipe_defaults_to_a_network_whose_default_recipe_it_is()
+    {
+        Assert.Equal(["cnn-3x3", "fast", "fast-whitened"], TrainingRecipes.All.Select(ModelZoo.DefaultModel));
+        foreach (var recipe in TrainingRecipes.All)
+            Assert.Same(recipe, ModelZoo.DefaultRecipe(ModelZoo.DefaultModel(recipe)));
+        Assert.Equal("fast", ModelZoo.DefaultModel(TrainingRecipes.Fast with { Epochs = 3 }));
+    }
+
     [Theory]
     [InlineData("dense", 1_707_274, 1_707_274)]
     [InlineData("cnn-3x3", 357_706, 357_258)]

@@ -1,6 +1,7 @@
 using Cifar10.Core.Data;
 using Cifar10.Core.Export;
 using Cifar10.Core.Models;
+using Cifar10.Tests.Shared;
 using Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -68,19 +69,18 @@ public class OnnxExporterTests
     [Fact]
     public void Write_is_atomic_a_failed_validation_leaves_the_old_file_alone()
     {
-        var directory = Directory.CreateTempSubdirectory("onnx-export-").FullName;
-        var path = Path.Combine(directory, "model.onnx");
+        using var temp = new TempDirectory();
+        var path = temp.File("model.onnx");
         File.WriteAllText(path, "previous");
         using var module = ModelZoo.Dense().CreateModule();
         var model = OnnxExporter.Build(ModelZoo.Dense(), module, InputScaling.Unit);
 
         Assert.Throws<CifarException>(() => OnnxExporter.Write(model, path, _ => throw new CifarException("rejected")));
         Assert.Equal("previous", File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(directory));
+        Assert.Single(Directory.GetFiles(temp.Path));
 
         OnnxExporter.Write(model, path);
         Assert.Equal(model, ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)));
-        Directory.Delete(directory, recursive: true);
     }
 
     sealed record IdentityTestSpec : LayerSpec

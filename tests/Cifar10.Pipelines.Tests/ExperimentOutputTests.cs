@@ -7,6 +7,7 @@ using Cifar10.Pipelines.Runs;
 using Cifar10.Tests.Shared;
 using Microsoft.ML;
 using SkiaSharp;
+using static Cifar10.Pipelines.Reports.Format;
 using static TorchSharp.torch;
 
 namespace Cifar10.Pipelines.Tests;
@@ -79,10 +80,39 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
             Assert.Equal(afterFirst.Min(e => e.ValidationAccuracy), run.Results.WorstEpoch!.ValidationAccuracy);
             Assert.Contains(run.Results.WorstEpoch, afterFirst);
         }
-        var report = File.ReadAllText(Path.Combine(experiment.Directory, "report.md"));
-        Assert.Contains("Epoch-to-epoch stability", report);
-        var fiveByFive = experiment.Model("cnn-5x5").Seeds.MinBy(s => s.Results.WorstEpoch!.ValidationAccuracy)!;
-        Assert.Contains($"at epoch {fiveByFive.Results.WorstEpoch!.Epoch} of seed {fiveByFive.Seed}", report);
+        var report = File.ReadAllText(Path.Combine(experiment.Directory, "report.md")).Split('\n');
+        var stability = report.SkipWhile(l => !l.StartsWith("## Epoch-to-epoch stability")).Skip(1).TakeWhile(l => !l.StartsWith("## ")).ToArray();
+        foreach (var model in experiment.Results.Models)
+            foreach (var run in model.Seeds)
+            {
+                var row = stability.Single(l => l.StartsWith($"| `{model.Model}` | {run.Seed} |"));
+                var worst = run.Results.WorstEpoch!;
+                Assert.EndsWith($"| {worst.Epoch}: {Percent(worst.ValidationAccuracy)} (loss {Number(worst.ValidationLoss, 2)}) |", row.TrimEnd());
+            }
+    }
+
+    [Fact]
+    public void Only_a_model_far_above_its_original_figure_gets_the_last_epoch_explanation_naming_its_worst_epoch()
+    {
+        // The measured runs, with cnn-5x5's mean test accuracy moved to either side of the 10 pp line.
+        var measured = experiment.Model("cnn-5x5");
+        var reported = OriginalStudy.For("cnn-5x5")!.Accuracy;
+        string FindingFor(double mean)
+        {
+            var moved = measured with { TestAccuracy = measured.TestAccuracy with { Mean = mean } };
+            var results = experiment.Results with { Models = [.. experiment.Results.Models.Select(m => m == measured ? moved : m)] };
+            return Reports.Findings.From(results).Single(f => f.StartsWith("**`cnn-5x5` against the original.**"));
+        }
+
+        var worstRun = measured.Seeds.MinBy(s => s.Results.WorstEpoch!.ValidationAccuracy)!;
+        var far = FindingFor(reported + 0.15);
+        Assert.Contains("is **not reproduced** by training", far);
+        Assert.Contains($"fell as low as {Percent(worstRun.Results.WorstEpoch!.ValidationAccuracy)}", far);
+        Assert.Contains($"at epoch {worstRun.Results.WorstEpoch.Epoch} of seed {worstRun.Seed}", far);
+
+        var near = FindingFor(reported + 0.03);
+        Assert.Contains("within +3.00 pp of it: the figure reproduces", near);
+        Assert.DoesNotContain("fell as low as", near);
     }
 
     [Fact]
@@ -112,7 +142,7 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
         var report = File.ReadAllText(Path.Combine(experiment.Directory, "report.md"));
         foreach (var model in experiment.Results.Models)
         {
-            Assert.Contains($"| `{model.Model}` | {Reports.Format.PercentSummary(model.TestAccuracy)} |", report);
+            Assert.Contains($"| `{model.Model}` | {PercentSummary(model.TestAccuracy)} |", report);
             Assert.Contains($"]({ExperimentPlots.Confusion(model.Model)})", report);
         }
         Assert.Contains("95 % CI", report);

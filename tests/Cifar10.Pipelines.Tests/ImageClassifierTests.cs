@@ -86,7 +86,8 @@ public class ImageClassifierTests(ITestOutputHelper output)
     [RealDataFact]
     public void Class_names_travel_inside_the_model_not_beside_it()
     {
-        var bare = Path.Combine(Directory.CreateTempSubdirectory("bare-model-").FullName, "model.onnx");
+        using var temp = new TempDirectory();
+        var bare = temp.File("model.onnx");
         File.Copy(QuickRun.OnnxPath, bare);
         using var classifier = ImageClassifier.Load(bare);
         Assert.Equal(CifarClasses.Names, classifier.ClassNames);
@@ -103,7 +104,8 @@ public class ImageClassifierTests(ITestOutputHelper output)
     [InlineData("missing", ".zip")]
     public void A_broken_model_file_is_a_one_line_error_naming_it(string kind, string extension = ".onnx")
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("broken-model-").FullName, "model" + extension);
+        using var temp = new TempDirectory();
+        var path = temp.File("model" + extension);
         if (kind == "truncated" && RealCifar.Directory is not null) File.WriteAllBytes(path, File.ReadAllBytes(QuickRun.OnnxPath)[..5000]);
         else if (kind == "truncated") File.WriteAllBytes(path, [0x08, 0x08, 0x12, 0x0B, 0x43, 0x69]);
         else if (kind == "empty") File.WriteAllBytes(path, []);

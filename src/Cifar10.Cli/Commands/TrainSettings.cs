@@ -121,11 +121,7 @@ internal sealed class TrainSettings : RecipeSettings
     }
 
     /// <summary>The model this command trains: <c>--model</c>, else the recipe's usual network, else cnn-3x3.</summary>
-    public string ModelId => Model ?? DefaultModelFor(Recipe is null ? null : TrainingRecipes.Get(Recipe));
-
-    // Each recipe's own network: airbench94's recipe was tuned for its whitened net.
-    static string DefaultModelFor(TrainingRecipe? recipe) =>
-        recipe?.Name == TrainingRecipes.Airbench94.Name ? "fast-whitened" : recipe is FastRecipe ? "fast" : "cnn-3x3";
+    public string ModelId => Model ?? Core.Models.ModelZoo.DefaultModel(Recipe is null ? TrainingRecipes.Study : TrainingRecipes.Get(Recipe));
 
     /// <summary>The recipe this command trains with: <c>--recipe</c>, else the model's default, with the overrides.</summary>
     public TrainingRecipe ResolveRecipe() =>

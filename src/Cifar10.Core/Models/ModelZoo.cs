@@ -67,17 +67,25 @@ public static class ModelZoo
     /// <summary>The recipe a model trains with unless told otherwise: <c>study</c> for the study's networks, <c>fast</c> for <c>fast</c> and <c>fast-half</c>, <c>airbench94</c> for <c>fast-whitened</c>.</summary>
     public static TrainingRecipe DefaultRecipe(string id) => Find(id, CifarImageSize, CifarClasses).Family.Recipe;
 
+    /// <summary>The network a recipe was tuned for, trained when a recipe is chosen without a model: <c>cnn-3x3</c> for <c>study</c>, <c>fast</c> for <c>fast</c>, <c>fast-whitened</c> for <c>airbench94</c>; a recipe under a name of the caller's own gets cnn-3x3.</summary>
+    public static string DefaultModel(TrainingRecipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        return (Families.FirstOrDefault(f => f.Recipe.Name == recipe.Name) ?? Families[0]).ExampleId;
+    }
+
     // A family of ids: the definition for an id it knows (null for others), for an image size and a
-    // class count, and the family's default recipe.
-    sealed record Family(Func<string, int, int, ModelDefinition?> TryCreate, TrainingRecipe Recipe);
+    // class count, the family's default recipe, and its best-known id. A recipe's default model is the
+    // first family with that recipe, so the study's CNN comes before the dense baseline.
+    sealed record Family(string ExampleId, Func<string, int, int, ModelDefinition?> TryCreate, TrainingRecipe Recipe);
 
     static readonly Family[] Families =
     [
-        new((id, size, classes) => id == "dense" ? Dense(size, classes) : null, TrainingRecipes.Study),
-        new(TryCnn, TrainingRecipes.Study),
-        new((id, size, classes) => id == "fast" ? Fast(imageSize: size, classes: classes) : null, TrainingRecipes.Fast),
-        new((id, size, classes) => id == "fast-half" ? Fast(32, 128, 128, "fast-half", size, classes) : null, TrainingRecipes.Fast),
-        new((id, size, classes) => id == "fast-whitened" ? Fast(id: "fast-whitened", imageSize: size, classes: classes, whiteningStem: true) : null, TrainingRecipes.Airbench94),
+        new("cnn-3x3", TryCnn, TrainingRecipes.Study),
+        new("dense", (id, size, classes) => id == "dense" ? Dense(size, classes) : null, TrainingRecipes.Study),
+        new("fast", (id, size, classes) => id == "fast" ? Fast(imageSize: size, classes: classes) : null, TrainingRecipes.Fast),
+        new("fast-half", (id, size, classes) => id == "fast-half" ? Fast(32, 128, 128, "fast-half", size, classes) : null, TrainingRecipes.Fast),
+        new("fast-whitened", (id, size, classes) => id == "fast-whitened" ? Fast(id: "fast-whitened", imageSize: size, classes: classes, whiteningStem: true) : null, TrainingRecipes.Airbench94),
     ];
 
     static (ModelDefinition Definition, Family Family) Find(string id, int imageSize, int classes)
