@@ -61,6 +61,6 @@ public class FolderTrainingCommandTests
         using var temp = new TempDirectory();
         var result = CliProcess.Run(temp.Path, "train", "--images", temp.Path, "--train-limit", "100");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--data, --train-limit and --test-limit are for CIFAR-10", result.Stderr);
+        Assert.Contains("--data, --train-limit, --test-limit and --test-curve are for CIFAR-10", result.Stderr);
     }
 }

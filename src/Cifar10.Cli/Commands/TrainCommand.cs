@@ -26,6 +26,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         var request = new RunRequest(definition, recipe, new RunFolder(output))
         {
             Seed = settings.Seed, Device = device, TrainLimit = settings.TrainLimit, TestLimit = settings.TestLimit, Resume = settings.Resume,
+            TestCurve = settings.TestCurve,
         };
         var precision = EnumNames.Of(BFloat16Support.Resolve(recipe.Precision, device.type));
         AnsiConsole.MarkupLine($"Training [bold]{definition.Id}[/] ({definition.TotalParameters:N0} parameters) with the {recipe.Name} recipe ({precision}) on {device.type}, seed {settings.Seed}, up to {recipe.Epochs} epochs → {Markup.Escape(output)}");

@@ -104,6 +104,10 @@ internal sealed class TrainSettings : RecipeSettings
     [Description("Replace the run in --out: delete the files a run writes there when training starts. A folder with other files is refused, not emptied.")]
     public bool Force { get; init; }
 
+    [CommandOption("--test-curve")]
+    [Description("Diagnostic: score the test set after every epoch (the recipe's views, and one view) into history.json/history.csv and a test-accuracy-by-time panel in learning-curves.png. Each pass costs test-set time; the training minutes do not count it. CIFAR-10 only.")]
+    public bool TestCurve { get; init; }
+
     [CommandOption("--skip-unreadable")]
     [Description("With --images: skip image files that cannot be read (and count them) instead of stopping.")]
     public bool SkipUnreadable { get; init; }
@@ -113,8 +117,8 @@ internal sealed class TrainSettings : RecipeSettings
     {
         if (Images is null && (TestImages is not null || ImageSize is not null || SkipUnreadable))
             return Spectre.Console.ValidationResult.Error("--test-images, --image-size and --skip-unreadable go with --images DIR.");
-        if (Images is not null && (Data is not null || TrainLimit is not null || TestLimit is not null))
-            return Spectre.Console.ValidationResult.Error("--data, --train-limit and --test-limit are for CIFAR-10; with --images the folder is the data.");
+        if (Images is not null && (Data is not null || TrainLimit is not null || TestLimit is not null || TestCurve))
+            return Spectre.Console.ValidationResult.Error("--data, --train-limit, --test-limit and --test-curve are for CIFAR-10; with --images the folder is the data.");
         if (ImageSize is < 8) return Spectre.Console.ValidationResult.Error($"--image-size {ImageSize}: must be at least 8.");
         if (Resume && Force) return Spectre.Console.ValidationResult.Error("--resume and --force: give one (--resume continues the run in the folder, --force replaces it).");
         return base.Validate();

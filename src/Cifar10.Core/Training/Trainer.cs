@@ -35,6 +35,13 @@ public sealed class Trainer
     /// <summary>The training passes' arithmetic: the recipe's, with <see cref="TrainingPrecision.Auto"/> resolved for this device.</summary>
     public TrainingPrecision Precision { get; }
 
+    /// <summary>
+    /// A diagnostic, off by default: when set, these (test) images are scored after each epoch and the accuracy is kept in
+    /// <see cref="EpochRecord.TestAccuracy"/> — the accuracy-by-time curve of a run. The pass comes after the epoch's
+    /// seconds are taken, so the curve's time axis is the training alone; it slows the run by one test pass per epoch.
+    /// </summary>
+    public LabeledImages? TestCurveImages { get; init; }
+
     /// <summary>Creates a module from <paramref name="definition"/> seeded with the run's seed.</summary>
     public nn.Module<Tensor, Tensor> CreateModel(Models.ModelDefinition definition)
     {
@@ -107,7 +114,20 @@ public sealed class Trainer
         var learningRate = context.Optimizer.LearningRate;
         context.Notify(c => c.OnValidationBegin(context));
         var (validationLoss, validationAccuracy) = ModelEvaluator.Evaluate(context.Model, validation, scaling, Device, Recipe.EvaluationBatchSize, Recipe.EvaluationViews);
-        return new EpochRecord(context.Epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
+        var record = new EpochRecord(context.Epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, learningRate, clock.Elapsed.TotalSeconds);
+        return TestCurveImages is { } test ? WithTestAccuracy(record, context.Model, test, scaling) : record;
+    }
+
+    EpochRecord WithTestAccuracy(EpochRecord record, nn.Module<Tensor, Tensor> model, LabeledImages test, InputScaling scaling)
+    {
+        var (mean, plain) = ModelEvaluator.PredictProbabilitiesWithPlain(model, test.Pixels, scaling, Device, Recipe.EvaluationBatchSize, Recipe.EvaluationViews);
+        using (mean)
+        using (plain)
+            return record with
+            {
+                TestAccuracy = ModelEvaluator.LossAndAccuracy(mean, test.Labels).Accuracy,
+                SingleViewTestAccuracy = plain is null ? null : ModelEvaluator.LossAndAccuracy(plain, test.Labels).Accuracy,
+            };
     }
 
     // One optimizer step; returns the batch's mean loss and how many images it got right.

@@ -15,4 +15,13 @@ public sealed record TrainingHistory(
     public EpochRecord Best => Epochs.First(e => e.Epoch == BestEpoch);
     /// <summary>Mean wall-clock seconds per epoch (training + validation).</summary>
     public double SecondsPerEpoch => Epochs.Count == 0 ? 0 : Epochs.Average(e => e.Seconds);
+
+    /// <summary>Minutes of training when each epoch ended (the epochs' seconds summed so far).</summary>
+    public double[] EpochEndMinutes()
+    {
+        var minutes = new double[Epochs.Count];
+        double seconds = 0;
+        for (int i = 0; i < minutes.Length; i++) minutes[i] = (seconds += Epochs[i].Seconds) / 60;
+        return minutes;
+    }
 }

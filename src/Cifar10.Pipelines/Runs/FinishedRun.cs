@@ -14,13 +14,7 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
     public double TrainingMinutes => History.TotalSeconds / 60;
 
     /// <summary>Minutes of training at the end of each epoch.</summary>
-    public double[] EpochEndMinutes()
-    {
-        var minutes = new double[History.Epochs.Count];
-        double seconds = 0;
-        for (int i = 0; i < minutes.Length; i++) minutes[i] = (seconds += History.Epochs[i].Seconds) / 60;
-        return minutes;
-    }
+    public double[] EpochEndMinutes() => History.EpochEndMinutes();
 
     /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots; a run without a matching <c>manifest.json</c> (unfinished, or its files replaced) is a one-line error.</summary>
     public static FinishedRun Load(string directory, string name)

@@ -21,6 +21,11 @@ public sealed record RunRequest(ModelDefinition Model, TrainingRecipe Recipe, Ru
     public int? TestLimit { get; init; }
     /// <summary>Continue from the folder's checkpoint when it has one.</summary>
     public bool Resume { get; init; }
+    /// <summary>
+    /// A diagnostic: score the test images after every epoch (see <see cref="Trainer.TestCurveImages"/>), so the history
+    /// and <c>learning-curves.png</c> hold the accuracy-by-time curve. Off for timed runs: it costs one test pass per epoch.
+    /// </summary>
+    public bool TestCurve { get; init; }
 
     /// <summary>What the checkpoint records beside the recipe and seed, so that resuming with other values is refused.</summary>
     public IReadOnlyDictionary<string, object?> CheckpointSettings() => new Dictionary<string, object?>

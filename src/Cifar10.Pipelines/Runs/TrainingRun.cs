@@ -35,7 +35,7 @@ public static class TrainingRun
         try
         {
             var scaling = InputScaling.Fit(request.Recipe.InputScaling, split.Train);
-            var trainer = new Trainer(request.Recipe, request.Device, request.Seed);
+            var trainer = new Trainer(request.Recipe, request.Device, request.Seed) { TestCurveImages = request.TestCurve ? split.Test : null };
             var module = trainer.CreateModel(request.Model);
             try
             {

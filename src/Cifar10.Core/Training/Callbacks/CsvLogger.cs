@@ -6,7 +6,9 @@ namespace Cifar10.Core.Training.Callbacks;
 
 /// <summary>
 /// Keras' CSVLogger: after every epoch, rewrites <c>path</c> (atomically) with one line per epoch
-/// so far: epoch, train_loss, train_accuracy, val_loss, val_accuracy, lr, seconds.
+/// so far: epoch, train_loss, train_accuracy, val_loss, val_accuracy, lr, seconds; a diagnostic run's
+/// test accuracy after each epoch (<see cref="Trainer.TestCurveImages"/>) adds test_accuracy, and
+/// single_view_test_accuracy where the recipe averages several views.
 /// </summary>
 public sealed class CsvLogger(string path) : ITrainingCallback
 {
@@ -19,10 +21,16 @@ public sealed class CsvLogger(string path) : ITrainingCallback
     /// <summary>The CSV text of <paramref name="epochs"/>.</summary>
     public static string Format(IEnumerable<EpochRecord> epochs)
     {
-        var csv = new StringBuilder(Header).Append('\n');
-        foreach (var e in epochs)
-            csv.AppendLine(string.Join(',', new object[] { e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.LearningRate, e.Seconds }
-                .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+        var rows = epochs.ToArray();
+        var withTest = rows.Any(e => e.TestAccuracy is not null);
+        var withSingleView = rows.Any(e => e.SingleViewTestAccuracy is not null);
+        var csv = new StringBuilder(Header).Append(withTest ? ",test_accuracy" : "").Append(withSingleView ? ",single_view_test_accuracy" : "").Append('\n');
+        foreach (var e in rows)
+        {
+            object?[] values = [e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.LearningRate, e.Seconds,
+                .. withTest ? [e.TestAccuracy] : Array.Empty<object?>(), .. withSingleView ? [e.SingleViewTestAccuracy] : Array.Empty<object?>()];
+            csv.AppendLine(string.Join(',', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+        }
         return csv.ToString();
     }
 }
