@@ -113,9 +113,9 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
         await Client.PostAsync("/predict", new ByteArrayContent("not an image"u8.ToArray()));
         var after = await MetricsText();
 
-        Assert.True(Sample(after, "http_requests_received_total", "code=\"200\"", "endpoint=\"/predict\"") >= Sample(before, "http_requests_received_total", "code=\"200\"", "endpoint=\"/predict\"") + 1, after);
-        Assert.True(Sample(after, "http_requests_received_total", "code=\"415\"", "endpoint=\"/predict\"") >= Sample(before, "http_requests_received_total", "code=\"415\"", "endpoint=\"/predict\"") + 1, after);
-        Assert.True(Sample(after, "cifar10_inference_duration_seconds_count") >= Sample(before, "cifar10_inference_duration_seconds_count") + 2);
+        Assert.True(PrometheusText.Sample(after, "http_requests_received_total", "code=\"200\"", "endpoint=\"/predict\"") >= PrometheusText.Sample(before, "http_requests_received_total", "code=\"200\"", "endpoint=\"/predict\"") + 1, after);
+        Assert.True(PrometheusText.Sample(after, "http_requests_received_total", "code=\"415\"", "endpoint=\"/predict\"") >= PrometheusText.Sample(before, "http_requests_received_total", "code=\"415\"", "endpoint=\"/predict\"") + 1, after);
+        Assert.True(PrometheusText.Sample(after, "cifar10_inference_duration_seconds_count") >= PrometheusText.Sample(before, "cifar10_inference_duration_seconds_count") + 2);
         Assert.Contains("http_request_duration_seconds_bucket", after);
         Assert.Contains("cifar10_scoring_in_flight", after);
         Assert.Contains("cifar10_scoring_rejected_total", after);
@@ -124,13 +124,6 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
     async Task<string> MetricsText() => await Client.GetStringAsync("/metrics");
 
     // The value of the first sample of `name` whose labels contain every one of `labels` (0 when there is none yet).
-    static double Sample(string exposition, string name, params string[] labels) =>
-        exposition.Split('\n')
-            .Where(line => line.StartsWith(name + "{") || line.StartsWith(name + " "))
-            .Where(line => labels.All(line.Contains))
-            .Select(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
-            .FirstOrDefault();
-
     static ByteArrayContent RawMultipart(string boundary, string body)
     {
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
