@@ -26,9 +26,10 @@ public class TestCurveTests
         Assert.Equal(2, epochs.Count);
         Assert.All(epochs, e => Assert.InRange(e.TestAccuracy!.Value, 0, 1));
         Assert.All(epochs, e => Assert.InRange(e.SingleViewTestAccuracy!.Value, 0, 1));
-        // The fast recipe keeps the last epoch's weights: the curve ends on the accuracies the run reports, views and one view.
-        Assert.Equal(outcome.Results.TestAccuracy, epochs[^1].TestAccuracy!.Value, 12);
-        Assert.Equal(outcome.Results.SingleViewTestAccuracy!.Value, epochs[^1].SingleViewTestAccuracy!.Value, 12);
+        // The fast recipe keeps the last epoch's weights: the curve ends on the accuracies the run reports, views and one view
+        // (to float32's precision, in which the curve counts; one image of 400 is 0.0025).
+        Assert.Equal(outcome.Results.TestAccuracy, epochs[^1].TestAccuracy!.Value, 6);
+        Assert.Equal(outcome.Results.SingleViewTestAccuracy!.Value, epochs[^1].SingleViewTestAccuracy!.Value, 6);
 
         var csv = File.ReadAllLines(folder.HistoryCsvPath);
         Assert.Equal(Core.Training.Callbacks.CsvLogger.Header + ",test_accuracy,single_view_test_accuracy", csv[0]);
