@@ -26,7 +26,7 @@ public class ExperimentOutputTests(QuickExperimentFixture experiment)
             var seed = expected[run.Name];
             Assert.Equal((seed.Results.Model, seed.Seed, seed.Results.TestAccuracy), (run.Model, run.Seed, run.TestAccuracy));
             Assert.Equal(seed.Results.TrainingSeconds / 60, run.TrainingMinutes, 6);
-            Assert.Equal(run.TrainingMinutes, run.EpochEndMinutes()[^1], 6);
+            Assert.Equal(run.TrainingMinutes, run.History.EpochEndMinutes()[^1], 6);
         }
     }
 

@@ -15,7 +15,7 @@ public class FinishedRunTests
         GeneratedRunFolder.Write(temp.File("fast-s42"), "fast", 42, 0.9038, 180, 120, 60);
         var run = Assert.Single(FinishedRun.Find(temp.File("fast-s42")));
         Assert.Equal(("fast-s42", "fast", 42, 0.9038), (run.Name, run.Model, run.Seed, run.TestAccuracy));
-        Assert.Equal([3.0, 5.0, 6.0], run.EpochEndMinutes());
+        Assert.Equal([3.0, 5.0, 6.0], run.History.EpochEndMinutes());
         Assert.Equal(6.0, run.TrainingMinutes, 9);
     }
 

@@ -123,7 +123,6 @@ public class LibraryHostingTests(QuickModelApp fixture) : IClassFixture<QuickMod
 
     async Task<string> MetricsText() => await Client.GetStringAsync("/metrics");
 
-    // The value of the first sample of `name` whose labels contain every one of `labels` (0 when there is none yet).
     static ByteArrayContent RawMultipart(string boundary, string body)
     {
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));

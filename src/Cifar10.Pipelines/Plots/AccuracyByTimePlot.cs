@@ -39,7 +39,7 @@ internal static class AccuracyByTimePlot
         {
             var run = runs[r];
             var color = FigureStyle.SeriesColor(r);
-            plot.Series.Add(FigureStyle.Line($"{run.Name}: test {100 * run.TestAccuracy:F2} %", run.EpochEndMinutes(), run.History.Epochs.Select(e => 100 * e.ValidationAccuracy), color, markerSize: 3.5));
+            plot.Series.Add(FigureStyle.Line($"{run.Name}: test {100 * run.TestAccuracy:F2} %", run.History.EpochEndMinutes(), run.History.Epochs.Select(e => 100 * e.ValidationAccuracy), color, markerSize: 3.5));
             var test = new ScatterSeries { MarkerType = MarkerType.Diamond, MarkerSize = DiamondSize, MarkerFill = color, MarkerStroke = OxyColors.White, MarkerStrokeThickness = 1 };
             test.Points.Add(new ScatterPoint(run.TrainingMinutes, 100 * run.TestAccuracy));
             diamonds.Add(test);

@@ -13,9 +13,6 @@ public sealed record FinishedRun(string Name, string Model, int Seed, TrainingHi
     /// <summary>Training time in minutes, summed over the epochs (evaluation after training excluded).</summary>
     public double TrainingMinutes => History.TotalSeconds / 60;
 
-    /// <summary>Minutes of training at the end of each epoch.</summary>
-    public double[] EpochEndMinutes() => History.EpochEndMinutes();
-
     /// <summary>Reads the run in <paramref name="directory"/>, named <paramref name="name"/> in tables and plots; a run without a matching <c>manifest.json</c> (unfinished, or its files replaced) is a one-line error.</summary>
     public static FinishedRun Load(string directory, string name)
     {

@@ -27,8 +27,9 @@ public sealed class CsvLogger(string path) : ITrainingCallback
         var csv = new StringBuilder(Header).Append(withTest ? ",test_accuracy" : "").Append(withSingleView ? ",single_view_test_accuracy" : "").Append('\n');
         foreach (var e in rows)
         {
-            object?[] values = [e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.LearningRate, e.Seconds,
-                .. withTest ? [e.TestAccuracy] : Array.Empty<object?>(), .. withSingleView ? [e.SingleViewTestAccuracy] : Array.Empty<object?>()];
+            var values = new List<object?> { e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.LearningRate, e.Seconds };
+            if (withTest) values.Add(e.TestAccuracy);
+            if (withSingleView) values.Add(e.SingleViewTestAccuracy);
             csv.AppendLine(string.Join(',', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
         }
         return csv.ToString();
